@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { createGatewayApp } from './app-factory';
+import { ConfigError, loadConfig, resolveConfigSource } from './config';
+import { listeningUrl } from './http/listening-url';
+import { installGracefulShutdown } from './http/graceful-shutdown';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(resolveConfigSource(process.argv.slice(2), process.env, process.cwd()), process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`gatehouse: invalid configuration\n${error.message}\n`);
+    process.exit(1);
+  }
+  const app = await createGatewayApp(config, { dashboardDir: fileURLToPath(new URL('../dashboard/', import.meta.url)) });
+  await app.listen({ host: config.server.host, port: config.server.port });
+  installGracefulShutdown(app, config.server.drain_timeout);
+  process.stdout.write(`gatehouse listening on ${listeningUrl(app.getHttpServer().address())}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gatehouse: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

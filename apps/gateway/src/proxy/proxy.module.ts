@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ProvidersModule } from '../providers/providers.module';
+import { RoutingModule } from '../routing/routing.module';
+import { ProxyController } from './proxy.controller';
+import { ProxyService } from './proxy.service';
+
+@Module({ imports: [ProvidersModule, RoutingModule], controllers: [ProxyController], providers: [ProxyService] })
+export class ProxyModule {}

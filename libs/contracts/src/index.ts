@@ -1,0 +1,4 @@
+/** Admin API types shared by the gateway and the dashboard. */
+export interface HealthStatus {
+  status: 'ok';
+}

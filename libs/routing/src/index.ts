@@ -1,0 +1,3 @@
+export * from './model-target';
+export * from './weighted-choice';
+export * from './model-catalog';

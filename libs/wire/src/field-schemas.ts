@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+// Field kinds that recur in every dialect. Their wording is set here because zod reports a string given to an
+// integer field as "expected number".
+
+export const integerSchema = z.int({ error: 'expected an integer' });
+
+export const positiveIntegerSchema = integerSchema.min(1);
+
+export const nonNegativeIntegerSchema = integerSchema.min(0);
+
+/** Any JSON object, its members unchecked: JSON schemas, tool inputs, metadata. */
+export const jsonObjectSchema = z.record(z.string(), z.unknown());
+
+/** String-to-string metadata maps. */
+export const stringMapSchema = z.record(z.string(), z.string());
