@@ -12,6 +12,10 @@ function newestMtime(directories) {
   let newest = 0;
   const walk = (directory) => {
     if (!existsSync(directory)) return;
+    if (!statSync(directory).isDirectory()) {
+      newest = Math.max(newest, statSync(directory).mtimeMs);
+      return;
+    }
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name === 'e2e') continue;
       const path = join(directory, entry.name);

@@ -5,7 +5,6 @@ import { AppModule } from './app.module';
 import { type GatehouseConfig } from './config';
 import { serveDashboard } from './dashboard/dashboard-assets';
 import { HttpFailureFilter } from './http/http-failure.filter';
-import { renderHttpFailure } from './http/http-failure';
 import { installBodyParsers } from './http/raw-body-parser';
 import { requestIdOf } from './http/request-id';
 
@@ -34,10 +33,6 @@ export async function createGatewayApp(config: GatehouseConfig, options: Gateway
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
-  });
-  fastify.setErrorHandler((error, request, reply) => {
-    const rendered = renderHttpFailure(request.url, error, bodyLimit);
-    reply.status(rendered.status).headers(rendered.headers).header('content-type', 'application/json').send(rendered.body);
   });
   app.useGlobalFilters(new HttpFailureFilter(bodyLimit));
   serveDashboard(app, options.dashboardDir);

@@ -157,7 +157,7 @@ export class Emulator {
         res.once('close', () => {
           if (res.writableFinished) return;
           if (res.headersSent) record.status = res.statusCode;
-          record.aborted = false;
+          record.aborted = !disconnectedOnPurpose;
           this.log.changed();
         });
         this.log.add(record);

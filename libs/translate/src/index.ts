@@ -7,3 +7,7 @@ export * from './errors/anthropic-error-encoder';
 export * from './usage/token-usage';
 export * from './usage/usage-readers';
 export * from './errors/stream-error-frame';
+export * from './canonical/canonical-request';
+export * from './canonical/canonical-response';
+export * from './canonical/canonical-stream-event';
+export * from './canonical/translation-context';

@@ -9,8 +9,14 @@ export const positiveIntegerSchema = integerSchema.min(1);
 
 export const nonNegativeIntegerSchema = integerSchema.min(0);
 
-/** Any JSON object, its members unchecked: JSON schemas, tool inputs, metadata. */
-export const jsonObjectSchema = z.record(z.string(), z.unknown());
+/**
+ * Any JSON object, its members unchecked and not copied: JSON schemas, tool inputs. (A `z.record` would walk and
+ * copy every key of large tool schemas on each request.)
+ */
+export const jsonObjectSchema = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  { error: 'expected an object' },
+);
 
 /** String-to-string metadata maps. */
 export const stringMapSchema = z.record(z.string(), z.string());

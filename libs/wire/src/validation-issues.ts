@@ -23,7 +23,7 @@ const typeNames: Record<string, string> = {
 
 /** Turns zod's issues into short messages that name the field as the client wrote it. */
 export function validationIssuesFromZod(issues: readonly ZodIssue[], input: unknown): ValidationIssue[] {
-  return issues.map((issue) => describeIssue(issue, [], input));
+  return issues.flatMap((issue) => describeIssue(issue, [], input));
 }
 
 /** `['messages', 0, 'content']` → `messages[0].content`. */
@@ -37,25 +37,38 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return formatted;
 }
 
-function describeIssue(issue: ZodIssue, prefix: readonly PropertyKey[], input: unknown): ValidationIssue {
+function describeIssue(issue: ZodIssue, prefix: readonly PropertyKey[], input: unknown): ValidationIssue[] {
   const path = prefix.length === 0 ? issue.path : [...prefix, ...issue.path];
   const value = valueAt(input, path);
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    if (value === undefined) return { path: formatIssuePath(path), message: 'required' };
-    // The branch whose issues all sit below the union's own value is the one whose type matched: report inside it.
-    const matchedBranch = issue.errors.find((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
-    if (matchedBranch) return describeIssue(matchedBranch[0]!, path, input);
-    const expected = [
-      ...new Set(
-        issue.errors.flatMap((branch) =>
-          branch.filter((inner) => inner.code === 'invalid_type' && inner.path.length === 0).map((inner) => typeName(inner)),
-        ),
-      ),
-    ];
-    if (expected.length > 0) return { path: formatIssuePath(path), message: `expected ${joinAlternatives(expected)}` };
-    return describeIssue(issue.errors[0]![0]!, path, input);
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) {
+    return [{ path: formatIssuePath(path), message: messageFor(issue, value) }];
   }
-  return { path: formatIssuePath(path), message: messageFor(issue, value) };
+  if (value === undefined) return [{ path: formatIssuePath(path), message: 'required' }];
+
+  // A union failed. If a branch accepted the value's JSON type, its issues are the useful ones (the first such
+  // branch: open unions list the known member first); otherwise say which types would have done.
+  const branches = unionBranches(issue).filter((branch) => !branch.some(isDiscriminatorMismatch));
+  const matched = branches.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  if (matched) return matched.flatMap((inner) => describeIssue(inner, path, input));
+  const expected = new Set(
+    branches.flatMap((branch) => branch.filter((inner) => inner.code === 'invalid_type' && inner.path.length === 0).map(typeName)),
+  );
+  if (expected.size > 0) return [{ path: formatIssuePath(path), message: `expected ${joinAlternatives([...expected])}` }];
+  return [{ path: formatIssuePath(path), message: 'matches none of the accepted shapes' }];
+}
+
+/** The branches of a union, with unions nested as a whole branch (a union member that is itself a union) spread out. */
+function unionBranches(issue: ZodIssue & { code: 'invalid_union' }): ZodIssue[][] {
+  return issue.errors.flatMap((branch) => {
+    const only = branch.length === 1 ? branch[0]! : undefined;
+    if (only?.code === 'invalid_union' && only.path.length === 0 && only.errors.length > 0) return unionBranches(only);
+    return [branch];
+  });
+}
+
+/** zod's discriminated union found no member for the value's `type`: that branch says nothing useful. */
+function isDiscriminatorMismatch(issue: ZodIssue): boolean {
+  return issue.code === 'invalid_union' && issue.errors.length === 0;
 }
 
 function messageFor(issue: ZodIssue, value: unknown): string {
@@ -63,6 +76,8 @@ function messageFor(issue: ZodIssue, value: unknown): string {
     case 'invalid_type':
       if (value === undefined) return 'required';
       return `expected ${typeName(issue)}`;
+    case 'custom':
+      return value === undefined ? 'required' : issue.message;
     case 'too_small':
       if (issue.origin === 'array') return `must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
       if (issue.origin === 'string') return `must be at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'} long`;
@@ -75,8 +90,6 @@ function messageFor(issue: ZodIssue, value: unknown): string {
       return issue.values.length === 1
         ? `expected ${JSON.stringify(issue.values[0])}`
         : `expected one of ${issue.values.map((option) => JSON.stringify(option)).join(', ')}`;
-    case 'invalid_union':
-      return 'matches none of the accepted shapes';
     default:
       return issue.message;
   }

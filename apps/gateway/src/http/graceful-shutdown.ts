@@ -14,10 +14,14 @@ export function installGracefulShutdown(app: NestFastifyApplication, drainTimeou
     const server = app.getHttpServer() as Server;
     const cut = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
     cut.unref();
+    // A keep-alive connection whose last response just finished would otherwise hold the server open until the cut.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    sweep.unref();
     app
       .close()
       .then(() => {
         clearTimeout(cut);
+        clearInterval(sweep);
         process.stdout.write('gatehouse: stopped\n');
         process.exit(0);
       })

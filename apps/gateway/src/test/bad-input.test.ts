@@ -20,7 +20,7 @@ const post = (path: string, body: string | Uint8Array, headers: Record<string, s
 
 const chatBody = (fields: Record<string, unknown>) => JSON.stringify({ model: 'qwen', messages: [{ role: 'user', content: 'x' }], ...fields });
 const messagesBody = (fields: Record<string, unknown>) =>
-  JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 10, messages: [{ role: 'user', content: 'x' }], ...fields });
+  JSON.stringify({ model: 'claude-sonnet', max_tokens: 10, messages: [{ role: 'user', content: 'x' }], ...fields });
 
 describe('bad input is answered before any upstream call, in the format of the API called', () => {
   const cases: [string, string | Uint8Array, string | undefined][] = [
@@ -103,12 +103,12 @@ describe('the rest of the surface', () => {
   it('lists the configured models in OpenAI format, and in Anthropic format when asked', async () => {
     const openaiList = (await (await fetch(`${gateway.url}/v1/models`)).json()) as { object: string; data: { id: string }[] };
     expect(openaiList.object).toBe('list');
-    expect(openaiList.data.map((model) => model.id)).toEqual(['claude-sonnet-4-5', 'qwen']);
+    expect(openaiList.data.map((model) => model.id)).toEqual(['claude-sonnet', 'qwen']);
     const anthropicList = (await (await fetch(`${gateway.url}/v1/models`, { headers: { 'anthropic-version': '2023-06-01' } })).json()) as {
       data: { type: string; id: string }[];
       has_more: boolean;
     };
-    expect(anthropicList.data[0]).toMatchObject({ type: 'model', id: 'claude-sonnet-4-5' });
+    expect(anthropicList.data[0]).toMatchObject({ type: 'model', id: 'claude-sonnet' });
     expect(anthropicList.has_more).toBe(false);
   });
 

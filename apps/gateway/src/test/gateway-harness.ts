@@ -24,7 +24,7 @@ export function emulatorConfig(emulatorUrl: string, extra: Record<string, unknow
       { name: 'emulated-openai', type: 'openai', base_url: `${emulatorUrl}/v1`, api_key: 'sk-openai-provider-secret', timeout: '5s' },
     ],
     models: [
-      { name: 'claude-sonnet-4-5', targets: [{ provider: 'emulated-anthropic', model: 'claude-sonnet-4-5-20250929' }] },
+      { name: 'claude-sonnet', targets: [{ provider: 'emulated-anthropic', model: 'claude-sonnet-4-5-20250929' }] },
       { name: 'qwen', targets: [{ provider: 'emulated-openai', model: 'Qwen/Qwen2.5-7B-Instruct' }] },
     ],
     ...extra,

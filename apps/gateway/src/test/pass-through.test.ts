@@ -82,7 +82,7 @@ describe('OpenAI chat completions to an OpenAI-compatible target (pass-through)'
 describe('Anthropic messages to an Anthropic target (pass-through)', () => {
   it('answers non-streaming with the provider key and the default anthropic-version', async () => {
     const message = await anthropic.messages.create({
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet',
       max_tokens: 100,
       messages: [{ role: 'user', content: 'Hi Claude' }],
     });
@@ -90,15 +90,26 @@ describe('Anthropic messages to an Anthropic target (pass-through)', () => {
     const [record] = emulator.requests;
     expect(record!.path).toBe('/v1/messages');
     expect(record!.headers['x-api-key']).toBe('sk-ant-provider-secret');
-    expect(record!.headers['anthropic-version']).toBe('2023-06-01');
     expect(JSON.stringify(record!.headers)).not.toContain('gk-client-key');
     expect((record!.body as { model: string }).model).toBe('claude-sonnet-4-5-20250929');
+  });
+
+  it('sends the client anthropic-version, and 2023-06-01 when the client sent none', async () => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${gateway.url}/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ model: 'claude-sonnet', max_tokens: 5, messages: [{ role: 'user', content: 'v' }] }),
+      });
+    expect((await send({})).status).toBe(200);
+    expect((await send({ 'anthropic-version': '2099-01-01' })).status).toBe(200);
+    expect(emulator.requests.map((record) => record.headers['anthropic-version'])).toEqual(['2023-06-01', '2099-01-01']);
   });
 
   it('passes anthropic-beta and the query string on, and streams with the SDK helper', async () => {
     emulator.enqueue({ thinking: 'let me think', text: 'streamed answer' });
     const stream = anthropic.messages.stream(
-      { model: 'claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'go' }] },
+      { model: 'claude-sonnet', max_tokens: 100, messages: [{ role: 'user', content: 'go' }] },
       { headers: { 'anthropic-beta': 'interleaved-thinking-2025-05-14' }, query: { beta: 'true' } },
     );
     const final = await stream.finalMessage();
@@ -111,7 +122,7 @@ describe('Anthropic messages to an Anthropic target (pass-through)', () => {
   });
 
   it('counts tokens through the provider', async () => {
-    const counted = await anthropic.messages.countTokens({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'count me' }] });
+    const counted = await anthropic.messages.countTokens({ model: 'claude-sonnet', messages: [{ role: 'user', content: 'count me' }] });
     expect(counted.input_tokens).toBeGreaterThan(0);
     expect(emulator.requests[0]!.path).toBe('/v1/messages/count_tokens');
   });
@@ -136,9 +147,9 @@ describe('errors in the caller format', () => {
     [529, 'overloaded_error'],
   ])('relays an Anthropic upstream %i as the upstream said it', async (status, type) => {
     emulator.enqueue({ error: { status, message: 'upstream says no', retry_after: status === 429 ? 7 : undefined } });
-    const error = await anthropic.messages
-      .create({ model: 'claude-sonnet-4-5', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] })
-      .catch((e: unknown) => e as InstanceType<typeof Anthropic.APIError>);
+    const error = (await anthropic.messages
+      .create({ model: 'claude-sonnet', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] })
+      .catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error.status).toBe(status);
     expect(error.error).toMatchObject({ type: 'error', error: { type, message: 'upstream says no' } });

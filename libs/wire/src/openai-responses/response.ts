@@ -44,23 +44,5 @@ export const openAIResponseSchema = z.looseObject({
   metadata: stringMapSchema.nullish(),
 });
 
-/** The answer of `GET /v1/responses/{id}/input_items`. */
-export const openAIResponsesInputItemListSchema = z.looseObject({
-  object: z.literal('list'),
-  data: z.array(openAIResponsesInputItemSchema),
-  first_id: z.string().nullish(),
-  last_id: z.string().nullish(),
-  has_more: z.boolean(),
-});
-
-/** The answer of `DELETE /v1/responses/{id}`. */
-export const openAIResponseDeletedSchema = z.looseObject({
-  id: z.string(),
-  object: z.literal('response'),
-  deleted: z.literal(true),
-});
-
 export type OpenAIResponsesUsage = z.infer<typeof openAIResponsesUsageSchema>;
 export type OpenAIResponse = z.infer<typeof openAIResponseSchema>;
-export type OpenAIResponsesInputItemList = z.infer<typeof openAIResponsesInputItemListSchema>;
-export type OpenAIResponseDeleted = z.infer<typeof openAIResponseDeletedSchema>;

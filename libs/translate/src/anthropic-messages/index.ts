@@ -1,0 +1,11 @@
+export * from './decode-anthropic-messages-request';
+export * from './encode-anthropic-messages-request';
+export * from './decode-anthropic-messages-response';
+export * from './encode-anthropic-messages-response';
+export * from './anthropic-messages-stream-decoder';
+export * from './anthropic-messages-stream-encoder';
+export * from './json-response-tool';
+export * from './anthropic-error-event';
+export * from './anthropic-stop-reason';
+export * from './anthropic-usage';
+export { thinkingBudgetByEffort, MIN_THINKING_BUDGET } from './thinking-budget';
