@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import { Pool, errors } from 'undici';
 import { GatewayError } from '@gatehouse/translate';
 import { type PreparedRequest } from './provider-adapter';

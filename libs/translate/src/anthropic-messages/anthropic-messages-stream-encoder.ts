@@ -38,8 +38,10 @@ function contentBlockStart(block: StreamBlock): Record<string, unknown> {
 /**
  * Canonical events → the SSE events an Anthropic client reads. Anthropic clients expect one open block at a time,
  * numbered consecutively: an event for another block than the open one closes the open one first, and the client's
- * indexes are the order in which blocks open on its side. `message_delta` goes out at the end, once stop reason and
- * usage are both known (an OpenAI upstream sends its usage after the finish reason).
+ * indexes are the order in which blocks open on its side. One exception keeps tool calls whole: text or thinking that
+ * arrives while a tool call is open waits until that call closes (its arguments may still be coming), then follows it.
+ * `message_delta` goes out at the end, once stop reason and usage are both known (an OpenAI upstream sends its usage
+ * after the finish reason).
  */
 export class AnthropicMessagesStreamEncoder implements StreamMachine<CanonicalStreamEvent, SseEvent> {
   private readonly blocks = new Map<number, BlockState>();
@@ -52,6 +54,8 @@ export class AnthropicMessagesStreamEncoder implements StreamMachine<CanonicalSt
   private nextClientIndex = 0;
   private toolUseSent = false;
   private stop: { stopReason: StopReason; stopSequence?: string } | undefined;
+  /** Text and thinking blocks and deltas that arrived while a tool call was open. */
+  private held: CanonicalStreamEvent[] = [];
 
   constructor(private readonly ctx: TranslationContext) {}
 
@@ -69,24 +73,28 @@ export class AnthropicMessagesStreamEncoder implements StreamMachine<CanonicalSt
         this.ensureStarted(out);
         break;
       case 'block_start':
+        if (input.block.type !== 'tool_call' && this.holdWhileToolOpen(input)) break;
         this.ensureStarted(out);
         this.blocks.set(input.index, { block: input.block, closed: false });
         this.openBlock(input.index, out);
         break;
       case 'text_delta':
+        if (this.holdWhileToolOpen(input)) break;
         if (this.ensureOpen(input.index, 'text', out)) this.delta(out, { type: 'text_delta', text: input.text });
         break;
       case 'thinking_delta':
+        if (this.holdWhileToolOpen(input)) break;
         if (this.ensureOpen(input.index, 'thinking', out)) this.delta(out, { type: 'thinking_delta', thinking: input.text });
         break;
       case 'signature_delta':
+        if (this.holdWhileToolOpen(input)) break;
         if (this.ensureOpen(input.index, 'thinking', out)) this.delta(out, { type: 'signature_delta', signature: input.signature });
         break;
       case 'tool_arguments_delta':
         if (this.ensureOpen(input.index, 'tool_call', out)) this.delta(out, { type: 'input_json_delta', partial_json: input.json });
         break;
       case 'block_stop':
-        if (this.open?.index === input.index) this.closeOpenBlock(out);
+        if (this.open?.index === input.index) this.closeOpenBlock(out, true);
         break;
       case 'usage':
         this.mergeUsage(input.usage);
@@ -180,11 +188,27 @@ export class AnthropicMessagesStreamEncoder implements StreamMachine<CanonicalSt
     out.push(event({ type: 'content_block_delta', index: this.open!.clientIndex, delta }));
   }
 
-  private closeOpenBlock(out: SseEvent[]): void {
+  private holdWhileToolOpen(input: CanonicalStreamEvent & { index: number }): boolean {
+    if (!this.open || this.open.index === input.index || this.blocks.get(this.open.index)!.block.type !== 'tool_call') return false;
+    this.held.push(input);
+    return true;
+  }
+
+  /**
+   * Closes the open block. When that was a tool call, the deltas held back behind it follow now; the block they
+   * reopen stays open only when `keepFollowerOpen` (the upstream closed the call, and more text may follow).
+   */
+  private closeOpenBlock(out: SseEvent[], keepFollowerOpen = false): void {
     if (!this.open) return;
     out.push(event({ type: 'content_block_stop', index: this.open.clientIndex }));
-    this.blocks.get(this.open.index)!.closed = true;
+    const state = this.blocks.get(this.open.index)!;
+    state.closed = true;
     this.open = undefined;
+    if (state.block.type !== 'tool_call' || this.held.length === 0) return;
+    const held = this.held;
+    this.held = [];
+    for (const input of held) out.push(...this.push(input));
+    if (!keepFollowerOpen) this.closeOpenBlock(out);
   }
 
   private finish(out: SseEvent[]): void {

@@ -35,7 +35,8 @@ export function decodeOpenAIChatMessages(
       case 'system':
       case 'developer':
         if (turns.length > 0) warnings.add('moved system messages from inside the conversation to the top-level system prompt');
-        system.push(...decodeOpenAIChatTextContent(message.content, warnings));
+        // Empty instructions say nothing, and Anthropic refuses empty text blocks.
+        system.push(...decodeOpenAIChatTextContent(message.content, warnings).filter((part) => part.text !== ''));
         break;
       case 'user':
         appendTurn(turns, 'user', decodeOpenAIChatUserContent(message.content, `${path}.content`, warnings));

@@ -31,6 +31,7 @@ describe('decodeOpenAIChatRequest', () => {
     const { value, warnings } = decode({
       messages: [
         { role: 'system', content: 'You are terse.' },
+        { role: 'system', content: '' },
         { role: 'developer', content: [{ type: 'text', text: 'Answer in French.' }] },
         { role: 'user', content: 'Hi' },
         { role: 'system', content: 'Be kind.' },
