@@ -11,3 +11,6 @@ export * from './canonical/canonical-request';
 export * from './canonical/canonical-response';
 export * from './canonical/canonical-stream-event';
 export * from './canonical/translation-context';
+export * from './openai-chat/index';
+export * from './anthropic-messages/index';
+export * from './dialect-codec';

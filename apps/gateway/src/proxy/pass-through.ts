@@ -1,9 +1,11 @@
-import { type Readable } from 'node:stream';
-import { type UpstreamOperation, type UpstreamResponse } from '@gatehouse/providers';
-import { type Dialect } from '@gatehouse/translate';
+import { type UpstreamOperation } from '@gatehouse/providers';
+import { type Dialect, streamErrorFrame } from '@gatehouse/translate';
 import { type ConfiguredProvider } from '../providers/configured-providers';
 import { type InboundRequest } from './inbound-request';
 import { spliceModel } from './model-splice';
+import { type ProxiedAnswer } from './proxied-answer';
+import { readText } from './translated-call';
+import { UsageTap } from './usage-tap';
 
 export interface PassThroughCall {
   dialect: Dialect;
@@ -17,10 +19,11 @@ export interface PassThroughCall {
 }
 
 /**
- * A same-dialect call: the client's bytes go upstream with only the model and the credentials changed.
- * An upstream error status is read and thrown as a GatewayError, so nothing has reached the client yet.
+ * A same-dialect call: the client's bytes go upstream with only the model and the credentials changed, and the
+ * upstream bytes come back untouched while a tap reads the usage. An upstream error status is thrown as a
+ * GatewayError before anything reaches the client.
  */
-export async function sendPassThrough(call: PassThroughCall): Promise<UpstreamResponse> {
+export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAnswer> {
   const { provider } = call;
   const prepared = provider.adapter.prepare(provider.settings, {
     operation: call.operation,
@@ -31,14 +34,21 @@ export async function sendPassThrough(call: PassThroughCall): Promise<UpstreamRe
   });
   const response = await provider.pool.send(prepared, call.signal);
   if (response.status >= 400) {
-    const text = await readText(response.body).catch(() => '');
-    throw provider.adapter.mapError(response.status, text, response.headers);
+    throw provider.adapter.mapError(response.status, await readText(response.body).catch(() => ''), response.headers);
   }
-  return response;
-}
-
-async function readText(body: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const tap = new UsageTap(call.dialect, call.inbound.stream);
+  response.body.on('error', (error) => {
+    if (call.signal.aborted) tap.destroy();
+    else if (!call.inbound.stream) tap.destroy(error);
+    else tap.end(streamErrorFrame(call.dialect, provider.pool.toGatewayError(error)));
+  });
+  response.body.pipe(tap);
+  const contentType = response.headers['content-type'];
+  return {
+    status: response.status,
+    contentType: typeof contentType === 'string' ? contentType : 'application/json',
+    body: tap,
+    warnings: [],
+    usage: () => tap.usage,
+  };
 }

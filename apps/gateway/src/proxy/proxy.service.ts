@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { type UpstreamOperation } from '@gatehouse/providers';
-import { type Dialect, GatewayError, streamErrorFrame } from '@gatehouse/translate';
+import { type Dialect, GatewayError } from '@gatehouse/translate';
+import { type GatehouseConfig } from '../config';
+import { GATEHOUSE_CONFIG } from '../config/config.token';
 import { ConfiguredProviders } from '../providers/configured-providers';
 import { ModelRouter } from '../routing/model-router';
 import { asGatewayError, sendError } from './error-reply';
 import { type ClientEndpoint, readInboundRequest } from './inbound-request';
 import { sendPassThrough } from './pass-through';
-import { UsageTap } from './usage-tap';
+import { type ProxiedAnswer } from './proxied-answer';
+import { sendTranslated } from './translated-call';
+import { warningsHeader } from './warnings-header';
 
 const NO_PROVIDER_MESSAGE =
   'No provider is configured. Set ANTHROPIC_API_KEY or OPENAI_API_KEY (with OPENAI_BASE_URL for vLLM or Ollama) and restart, ' +
@@ -20,13 +23,20 @@ const endpointDialect: Record<ClientEndpoint, Dialect> = {
   'anthropic-count-tokens': 'anthropic-messages',
 };
 
-/** Orchestrates one /v1 call: read, route, forward, relay; every failure is answered in the client's dialect. */
+/** Orchestrates one /v1 call: read, route, forward or translate, relay; every failure is answered in the client's dialect. */
 @Injectable()
 export class ProxyService {
+  private readonly maxTokensDefaults: ReadonlyMap<string, number>;
+
   constructor(
+    @Inject(GATEHOUSE_CONFIG) config: GatehouseConfig,
     @Inject(ConfiguredProviders) private readonly providers: ConfiguredProviders,
     @Inject(ModelRouter) private readonly router: ModelRouter,
-  ) {}
+  ) {
+    this.maxTokensDefaults = new Map(
+      config.models.flatMap((model) => (model.max_tokens_default === undefined ? [] : [[model.name, model.max_tokens_default] as const])),
+    );
+  }
 
   async handle(endpoint: ClientEndpoint, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const dialect = endpointDialect[endpoint];
@@ -37,48 +47,61 @@ export class ProxyService {
       const target = this.router.chooseTarget(route);
       const provider = this.providers.get(target.provider);
       if (!provider) throw new GatewayError('upstream', `provider "${target.provider}" is not configured`, { status: 500 });
-      const operation: UpstreamOperation = endpoint === 'anthropic-count-tokens' ? 'count_tokens' : 'generate';
-      if (!provider.adapter.dialects.includes(dialect)) {
-        throw new GatewayError(
-          'invalid_request',
-          `The model "${route.name}" is served by a ${provider.settings.type} provider, which does not speak ${dialect}`,
-          { status: 501 },
-        );
-      }
 
       const abort = new AbortController();
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) abort.abort();
       });
-      const upstream = await sendPassThrough({
-        dialect,
-        operation,
-        inbound,
-        upstreamModel: target.model,
-        provider,
-        clientHeaders: request.headers,
-        query: queryOf(request.url),
-        signal: abort.signal,
-      });
-
-      const tap = new UsageTap(dialect, inbound.stream);
-      upstream.body.on('error', (error) => {
-        if (abort.signal.aborted) return tap.destroy();
-        if (!inbound.stream) return tap.destroy(error);
-        tap.end(streamErrorFrame(dialect, provider.pool.toGatewayError(error)));
-      });
-      upstream.body.pipe(tap);
+      const speaksClientDialect = provider.adapter.dialects.includes(dialect);
+      let answer: ProxiedAnswer;
+      if (endpoint === 'anthropic-count-tokens') {
+        if (!provider.adapter.countsTokens) {
+          throw new GatewayError('invalid_request', 'Token counting for OpenAI-compatible targets is not available yet', { status: 501 });
+        }
+        answer = await sendPassThrough({
+          dialect,
+          operation: 'count_tokens',
+          inbound,
+          upstreamModel: target.model,
+          provider,
+          clientHeaders: request.headers,
+          signal: abort.signal,
+        });
+      } else if (speaksClientDialect) {
+        answer = await sendPassThrough({
+          dialect,
+          operation: 'generate',
+          inbound,
+          upstreamModel: target.model,
+          provider,
+          clientHeaders: request.headers,
+          query: queryOf(request.url),
+          signal: abort.signal,
+        });
+      } else {
+        answer = await sendTranslated({
+          clientDialect: dialect,
+          targetDialect: provider.adapter.dialects[0]!,
+          inbound,
+          requestModel: route.name,
+          upstreamModel: target.model,
+          provider,
+          encodeOptions: { defaultMaxTokens: this.maxTokensDefaults.get(route.name) },
+          clientHeaders: request.headers,
+          signal: abort.signal,
+        });
+      }
       reply
-        .status(upstream.status)
-        .header('content-type', upstream.headers['content-type'] ?? 'application/json')
+        .status(answer.status)
+        .header('content-type', answer.contentType)
         .header('x-gatehouse-model', route.name)
         .header('x-gatehouse-provider', provider.settings.name);
+      if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
       if (inbound.stream) reply.header('cache-control', 'no-cache');
-      reply.send(tap);
+      reply.send(answer.body);
     } catch (error) {
-      const gatewayError = asGatewayError(error);
       if (reply.sent || reply.raw.headersSent) return;
-      sendError(reply, dialect, gatewayError);
+      sendError(reply, dialect, asGatewayError(error));
     }
   }
 }

@@ -1,0 +1,13 @@
+import { type Readable } from 'node:stream';
+import { type TokenUsage } from '@gatehouse/translate';
+
+/** What the proxy writes back: a status, a content type and a body, already in the client's dialect. */
+export interface ProxiedAnswer {
+  status: number;
+  contentType: string;
+  body: Readable | string;
+  /** What translation dropped or changed on purpose. */
+  warnings: readonly string[];
+  /** Token usage, final once the body has been written. */
+  usage(): TokenUsage;
+}

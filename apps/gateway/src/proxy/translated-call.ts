@@ -1,0 +1,71 @@
+import { type Readable } from 'node:stream';
+import { type RequestEncodeOptions, type Dialect, GatewayError, dialectCodecs } from '@gatehouse/translate';
+import { type ConfiguredProvider } from '../providers/configured-providers';
+import { type InboundRequest } from './inbound-request';
+import { type ProxiedAnswer } from './proxied-answer';
+import { translationContextFor } from './translation-context-factory';
+import { TranslatingStream } from './translating-stream';
+
+export interface TranslatedCall {
+  clientDialect: Dialect;
+  targetDialect: Dialect;
+  inbound: InboundRequest;
+  /** The model name the client sent; translated responses carry it back. */
+  requestModel: string;
+  upstreamModel: string;
+  provider: ConfiguredProvider;
+  encodeOptions: RequestEncodeOptions;
+  clientHeaders: Readonly<Record<string, string | string[] | undefined>>;
+  signal: AbortSignal;
+}
+
+/** A call between dialects: client request → canonical → target request, and the answer back the same way. */
+export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswer> {
+  const clientCodec = dialectCodecs[call.clientDialect];
+  const targetCodec = dialectCodecs[call.targetDialect];
+  if (!clientCodec || !targetCodec) {
+    throw new GatewayError('invalid_request', `Translation from ${call.clientDialect} to ${call.targetDialect} is not supported`, { status: 501 });
+  }
+  const ctx = translationContextFor(call.requestModel);
+  const decoded = clientCodec.decodeRequest(call.inbound.json, ctx);
+  const encoded = targetCodec.encodeRequest({ ...decoded.value, model: call.upstreamModel }, call.encodeOptions);
+  const warnings = [...decoded.warnings, ...encoded.warnings];
+
+  const { provider } = call;
+  const prepared = provider.adapter.prepare(provider.settings, {
+    operation: 'generate',
+    dialect: call.targetDialect,
+    body: JSON.stringify(encoded.value),
+    clientHeaders: call.clientHeaders,
+  });
+  const response = await provider.pool.send(prepared, call.signal);
+  if (response.status >= 400) {
+    throw provider.adapter.mapError(response.status, await readText(response.body).catch(() => ''), response.headers);
+  }
+
+  if (!call.inbound.stream) {
+    let upstreamJson: unknown;
+    try {
+      upstreamJson = JSON.parse(await readText(response.body));
+    } catch (error) {
+      throw provider.pool.toGatewayError(error instanceof SyntaxError ? new Error('the upstream answered with invalid JSON') : error);
+    }
+    const canonical = targetCodec.decodeResponse(upstreamJson);
+    const body = JSON.stringify(clientCodec.encodeResponse(canonical, ctx));
+    return { status: 200, contentType: 'application/json', body, warnings, usage: () => canonical.usage };
+  }
+
+  const stream = new TranslatingStream(targetCodec.streamDecoder(ctx), clientCodec.streamEncoder(ctx, { includeUsage: decoded.includeUsage }));
+  response.body.on('error', (error) => {
+    if (call.signal.aborted) stream.destroy();
+    else stream.fail(provider.pool.toGatewayError(error));
+  });
+  response.body.pipe(stream);
+  return { status: 200, contentType: 'text/event-stream; charset=utf-8', body: stream, warnings, usage: () => stream.usage };
+}
+
+export async function readText(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
