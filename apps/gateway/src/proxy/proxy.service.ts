@@ -9,6 +9,7 @@ import { asGatewayError, sendError } from './error-reply';
 import { type ClientEndpoint, readInboundRequest } from './inbound-request';
 import { sendPassThrough } from './pass-through';
 import { type ProxiedAnswer } from './proxied-answer';
+import { countTokensLocally } from './local-count-tokens';
 import { sendTranslated } from './translated-call';
 import { warningsHeader } from './warnings-header';
 
@@ -55,18 +56,17 @@ export class ProxyService {
       const speaksClientDialect = provider.adapter.dialects.includes(dialect);
       let answer: ProxiedAnswer;
       if (endpoint === 'anthropic-count-tokens') {
-        if (!provider.adapter.countsTokens) {
-          throw new GatewayError('invalid_request', 'Token counting for OpenAI-compatible targets is not available yet', { status: 501 });
-        }
-        answer = await sendPassThrough({
-          dialect,
-          operation: 'count_tokens',
-          inbound,
-          upstreamModel: target.model,
-          provider,
-          clientHeaders: request.headers,
-          signal: abort.signal,
-        });
+        answer = provider.adapter.countsTokens
+          ? await sendPassThrough({
+              dialect,
+              operation: 'count_tokens',
+              inbound,
+              upstreamModel: target.model,
+              provider,
+              clientHeaders: request.headers,
+              signal: abort.signal,
+            })
+          : await countTokensLocally(inbound, route.name);
       } else if (speaksClientDialect) {
         answer = await sendPassThrough({
           dialect,
