@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { type GatehouseConfig } from './config';
 import { GATEHOUSE_CONFIG } from './config/config.token';
 import { HealthModule } from './health/health.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ProxyModule } from './proxy/proxy.module';
 
 @Global()
@@ -15,6 +16,6 @@ class ConfigModule {
 @Module({})
 export class AppModule {
   static forConfig(config: GatehouseConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.of(config), ProxyModule, HealthModule] };
+    return { module: AppModule, imports: [ConfigModule.of(config), ObservabilityModule, ProxyModule, HealthModule] };
   }
 }

@@ -7,7 +7,9 @@ import {
   validateOpenAIResponsesRequest,
 } from '@gatehouse/wire';
 
-export type ClientEndpoint = 'openai-chat' | 'openai-responses' | 'anthropic-messages' | 'anthropic-count-tokens';
+import { type ClientEndpoint } from '../observability/request-outcome';
+
+export { type ClientEndpoint };
 
 /** A client's request body, checked: its bytes as sent, its parsed JSON, and the fields routing needs. */
 export interface InboundRequest {

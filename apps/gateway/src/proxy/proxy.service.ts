@@ -4,11 +4,13 @@ import { type Dialect, GatewayError } from '@gatehouse/translate';
 import { type GatehouseConfig } from '../config';
 import { GATEHOUSE_CONFIG } from '../config/config.token';
 import { ConfiguredProviders } from '../providers/configured-providers';
+import { RequestObservers } from '../observability/request-observers';
 import { ModelRouter } from '../routing/model-router';
 import { asGatewayError, sendError } from './error-reply';
 import { type ClientEndpoint, readInboundRequest } from './inbound-request';
 import { sendPassThrough } from './pass-through';
 import { type ProxiedAnswer } from './proxied-answer';
+import { RequestTracker } from './request-tracker';
 import { countTokensLocally } from './local-count-tokens';
 import { sendTranslated } from './translated-call';
 import { warningsHeader } from './warnings-header';
@@ -33,6 +35,7 @@ export class ProxyService {
     @Inject(GATEHOUSE_CONFIG) config: GatehouseConfig,
     @Inject(ConfiguredProviders) private readonly providers: ConfiguredProviders,
     @Inject(ModelRouter) private readonly router: ModelRouter,
+    @Inject(RequestObservers) private readonly observers: RequestObservers,
   ) {
     this.maxTokensDefaults = new Map(
       config.models.flatMap((model) => (model.max_tokens_default === undefined ? [] : [[model.name, model.max_tokens_default] as const])),
@@ -41,13 +44,21 @@ export class ProxyService {
 
   async handle(endpoint: ClientEndpoint, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const dialect = endpointDialect[endpoint];
+    const tracker = new RequestTracker(request, reply, endpoint, dialect, this.observers);
+    const { outcome } = tracker;
     try {
       if (this.providers.isEmpty) throw new GatewayError('overloaded', NO_PROVIDER_MESSAGE, { status: 503 });
       const inbound = readInboundRequest(endpoint, request.body);
+      outcome.requestedModel = inbound.model;
+      outcome.stream = inbound.stream;
       const route = this.router.resolve(inbound.model);
       const target = this.router.chooseTarget(route);
       const provider = this.providers.get(target.provider);
       if (!provider) throw new GatewayError('upstream', `provider "${target.provider}" is not configured`, { status: 500 });
+      outcome.routedModel = route.name;
+      outcome.upstreamModel = target.model;
+      outcome.provider = provider.settings.name;
+      outcome.attempts = 1;
 
       const abort = new AbortController();
       reply.raw.once('close', () => {
@@ -98,10 +109,13 @@ export class ProxyService {
         .header('x-gatehouse-provider', provider.settings.name);
       if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
       if (inbound.stream) reply.header('cache-control', 'no-cache');
+      tracker.watch(answer.body, answer.usage);
       reply.send(answer.body);
     } catch (error) {
+      const gatewayError = asGatewayError(error);
+      tracker.failed(gatewayError);
       if (reply.sent || reply.raw.headersSent) return;
-      sendError(reply, dialect, asGatewayError(error));
+      sendError(reply, dialect, gatewayError);
     }
   }
 }

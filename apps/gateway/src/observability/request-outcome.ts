@@ -1,0 +1,37 @@
+import { type Dialect, type GatewayErrorCode, type TokenUsage } from '@gatehouse/translate';
+import { type Principal } from '../auth/principal';
+
+/** The /v1 endpoints, named for usage records, metrics and logs. */
+export type ClientEndpoint = 'openai-chat' | 'openai-responses' | 'anthropic-messages' | 'anthropic-count-tokens';
+
+/** Everything worth knowing about one finished /v1 request; observers turn it into usage rows, metrics and a log line. */
+export interface RequestOutcome {
+  requestId: string;
+  startedAt: Date;
+  endpoint: ClientEndpoint;
+  clientDialect: Dialect;
+  principal?: Principal;
+  /** The model name the client sent. */
+  requestedModel?: string;
+  /** The configured model that served it (differs from requestedModel for "auto" and fallbacks). */
+  routedModel?: string;
+  upstreamModel?: string;
+  provider?: string;
+  /** The routing decision that chose the model, for "auto". */
+  decision?: string;
+  status: number;
+  errorCode?: GatewayErrorCode;
+  stream: boolean;
+  /** The client went away before the response was complete. */
+  aborted: boolean;
+  usage: TokenUsage;
+  latencyMs: number;
+  /** Time to the first byte of the response body reaching the client. */
+  ttftMs?: number;
+  attempts: number;
+}
+
+export interface RequestObserver {
+  /** Called once per request after its response ended; must not throw or block. */
+  requestCompleted(outcome: RequestOutcome): void;
+}

@@ -1,0 +1,58 @@
+import { type Readable } from 'node:stream';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { type Dialect, type GatewayError, type TokenUsage, emptyUsage } from '@gatehouse/translate';
+import { type ClientEndpoint, type RequestOutcome } from '../observability/request-outcome';
+import { type RequestObservers } from '../observability/request-observers';
+
+/**
+ * Collects what one /v1 request did as it goes, and hands the outcome to the observers once the response has ended
+ * (finished or cut off by the client). Timing starts when the tracker is made.
+ */
+export class RequestTracker {
+  private readonly started = performance.now();
+  private readonly startedAt = new Date();
+  private firstByteAt?: number;
+  private usage: () => TokenUsage = emptyUsage;
+  private error?: GatewayError;
+  readonly outcome: Partial<RequestOutcome> = { attempts: 0, stream: false };
+
+  constructor(
+    private readonly request: FastifyRequest,
+    reply: FastifyReply,
+    private readonly endpoint: ClientEndpoint,
+    private readonly clientDialect: Dialect,
+    private readonly observers: RequestObservers,
+  ) {
+    reply.raw.once('close', () => this.complete(reply));
+  }
+
+  /** Marks the time the first body byte leaves, and where the final usage will come from. */
+  watch(body: Readable | string, usage: () => TokenUsage): void {
+    this.usage = usage;
+    if (typeof body === 'string') this.firstByteAt = performance.now();
+    else body.once('data', () => (this.firstByteAt = performance.now()));
+  }
+
+  failed(error: GatewayError): void {
+    this.error = error;
+  }
+
+  private complete(reply: FastifyReply): void {
+    this.observers.completed({
+      ...this.outcome,
+      requestId: this.request.id,
+      startedAt: this.startedAt,
+      endpoint: this.endpoint,
+      clientDialect: this.clientDialect,
+      principal: this.request.principal,
+      status: reply.statusCode,
+      errorCode: this.error?.code,
+      aborted: !reply.raw.writableFinished,
+      usage: this.usage(),
+      latencyMs: performance.now() - this.started,
+      ttftMs: this.firstByteAt === undefined ? undefined : this.firstByteAt - this.started,
+      attempts: this.outcome.attempts ?? 0,
+      stream: this.outcome.stream ?? false,
+    });
+  }
+}
