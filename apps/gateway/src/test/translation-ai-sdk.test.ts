@@ -80,6 +80,7 @@ const clients: Client[] = [
 describe.each(clients)('the AI SDK, $label', (client) => {
   function expectToolLoopReachedUpstream(): void {
     expect(emulator.requests.map((record) => record.path)).toEqual([client.upstreamPath, client.upstreamPath]);
+    expect(emulator.requests.map((record) => (record.body as { max_tokens?: number }).max_tokens)).toEqual([300, 300]);
     const second = emulator.requests[1]!.body;
     const callId = client.toolCallIdOf(second);
     expect(callId).toBeTruthy();
@@ -96,6 +97,7 @@ describe.each(clients)('the AI SDK, $label', (client) => {
       tools: { weather: weatherTool(calls) },
       stopWhen: stepCountIs(2),
       prompt: 'What is the weather in Paris?',
+      maxOutputTokens: 300,
       maxRetries: 0,
     });
     expect(calls).toEqual([{ city: 'Paris', unit: 'c' }]);
@@ -116,6 +118,7 @@ describe.each(clients)('the AI SDK, $label', (client) => {
       tools: { weather: weatherTool(calls) },
       stopWhen: stepCountIs(2),
       prompt: 'What is the weather in Paris?',
+      maxOutputTokens: 300,
       maxRetries: 0,
       onError: () => undefined,
     });
@@ -132,7 +135,7 @@ describe.each(clients)('the AI SDK, $label', (client) => {
 
   it('surfaces an upstream rate limit as an API call error with status 429', async () => {
     emulator.enqueue({ error: { status: 429, message: 'slow down', retry_after: 2 } });
-    const failure = await generateText({ model: client.model(), prompt: 'x', maxRetries: 0 }).catch((e: unknown) => e);
+    const failure = await generateText({ model: client.model(), prompt: 'x', maxOutputTokens: 10, maxRetries: 0 }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ statusCode: 429, isRetryable: true });
     expect(String((failure as Error).message)).toContain('slow down');
   });
