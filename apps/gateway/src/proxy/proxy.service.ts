@@ -6,6 +6,7 @@ import { GATEHOUSE_CONFIG } from '../config/config.token';
 import { ConfiguredProviders } from '../providers/configured-providers';
 import { RequestObservers } from '../observability/request-observers';
 import { ModelRouter } from '../routing/model-router';
+import { AdmissionChecks } from './admission-checks';
 import { asGatewayError, sendError } from './error-reply';
 import { type ClientEndpoint, readInboundRequest } from './inbound-request';
 import { sendPassThrough } from './pass-through';
@@ -36,6 +37,7 @@ export class ProxyService {
     @Inject(ConfiguredProviders) private readonly providers: ConfiguredProviders,
     @Inject(ModelRouter) private readonly router: ModelRouter,
     @Inject(RequestObservers) private readonly observers: RequestObservers,
+    @Inject(AdmissionChecks) private readonly admission: AdmissionChecks,
   ) {
     this.maxTokensDefaults = new Map(
       config.models.flatMap((model) => (model.max_tokens_default === undefined ? [] : [[model.name, model.max_tokens_default] as const])),
@@ -58,6 +60,10 @@ export class ProxyService {
       outcome.routedModel = route.name;
       outcome.upstreamModel = target.model;
       outcome.provider = provider.settings.name;
+      await this.admission.admit(
+        { principal: request.principal, endpoint, requestedModel: inbound.model, routedModel: route.name, inbound, headers: request.headers },
+        tracker.admissions,
+      );
       outcome.attempts = 1;
 
       const abort = new AbortController();
@@ -107,6 +113,7 @@ export class ProxyService {
         .header('content-type', answer.contentType)
         .header('x-gatehouse-model', route.name)
         .header('x-gatehouse-provider', provider.settings.name);
+      for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
       if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
       if (inbound.stream) reply.header('cache-control', 'no-cache');
       tracker.watch(answer.body, answer.usage);
@@ -114,6 +121,7 @@ export class ProxyService {
     } catch (error) {
       const gatewayError = asGatewayError(error);
       tracker.failed(gatewayError);
+      for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
       if (reply.sent || reply.raw.headersSent) return;
       sendError(reply, dialect, gatewayError);
     }

@@ -3,6 +3,7 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Dialect, type GatewayError, type TokenUsage, emptyUsage } from '@gatehouse/translate';
 import { type ClientEndpoint, type RequestOutcome } from '../observability/request-outcome';
 import { type RequestObservers } from '../observability/request-observers';
+import { type Admission } from './admission-checks';
 
 /**
  * Collects what one /v1 request did as it goes, and hands the outcome to the observers once the response has ended
@@ -15,6 +16,8 @@ export class RequestTracker {
   private usage: () => TokenUsage = emptyUsage;
   private error?: GatewayError;
   readonly outcome: Partial<RequestOutcome> = { attempts: 0, stream: false };
+  /** The gates this request passed; each is settled with the outcome when the request ends. */
+  readonly admissions: Admission[] = [];
 
   constructor(
     private readonly request: FastifyRequest,
@@ -38,7 +41,7 @@ export class RequestTracker {
   }
 
   private complete(reply: FastifyReply): void {
-    this.observers.completed({
+    const outcome: RequestOutcome = {
       ...this.outcome,
       requestId: this.request.id,
       startedAt: this.startedAt,
@@ -53,6 +56,8 @@ export class RequestTracker {
       ttftMs: this.firstByteAt === undefined ? undefined : this.firstByteAt - this.started,
       attempts: this.outcome.attempts ?? 0,
       stream: this.outcome.stream ?? false,
-    });
+    };
+    for (const admission of this.admissions) admission.settle?.(outcome);
+    this.observers.completed(outcome);
   }
 }
