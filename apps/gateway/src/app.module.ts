@@ -4,6 +4,7 @@ import { GATEHOUSE_CONFIG } from './config/config.token';
 import { HealthModule } from './health/health.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ProxyModule } from './proxy/proxy.module';
+import { RedisModule } from './redis/redis.module';
 
 @Global()
 @Module({})
@@ -16,6 +17,6 @@ class ConfigModule {
 @Module({})
 export class AppModule {
   static forConfig(config: GatehouseConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.of(config), ObservabilityModule, ProxyModule, HealthModule] };
+    return { module: AppModule, imports: [ConfigModule.of(config), RedisModule, ObservabilityModule, ProxyModule, HealthModule] };
   }
 }
