@@ -12,6 +12,7 @@ export async function countTokensLocally(inbound: InboundRequest, requestModel: 
     status: 200,
     contentType: 'application/json',
     body: JSON.stringify({ input_tokens: inputTokens }),
+    committed: Promise.resolve(),
     warnings: ['token count estimated locally with the o200k tokenizer'],
     usage: emptyUsage,
   };

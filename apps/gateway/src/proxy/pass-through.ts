@@ -38,16 +38,20 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
   }
   const tap = new UsageTap(call.dialect, call.inbound.stream);
   response.body.on('error', (error) => {
-    if (call.signal.aborted) tap.destroy();
-    else if (!call.inbound.stream) tap.destroy(error);
-    else tap.end(streamErrorFrame(call.dialect, provider.pool.toGatewayError(error)));
+    if (call.signal.aborted) return tap.destroy();
+    if (!call.inbound.stream) return tap.destroy(error);
+    const gatewayError = provider.pool.toGatewayError(error);
+    if (tap.failEarly(gatewayError)) tap.destroy();
+    else tap.end(streamErrorFrame(call.dialect, gatewayError));
   });
+  tap.once('close', () => response.body.destroy());
   response.body.pipe(tap);
   const contentType = response.headers['content-type'];
   return {
     status: response.status,
     contentType: typeof contentType === 'string' ? contentType : 'application/json',
     body: tap,
+    committed: tap.committed,
     warnings: [],
     usage: () => tap.usage,
   };

@@ -8,6 +8,11 @@ export interface ProxiedAnswer {
   body: Readable | string;
   /** What translation dropped or changed on purpose. */
   warnings: readonly string[];
+  /**
+   * Resolves when the answer may be sent (at once for JSON; at the first content for streams); rejects when the
+   * upstream failed before that, so another target can still be tried.
+   */
+  committed: Promise<void>;
   /** Token usage, final once the body has been written. */
   usage(): TokenUsage;
 }

@@ -108,6 +108,12 @@ export class ProxyService {
           signal: abort.signal,
         });
       }
+      try {
+        await answer.committed;
+      } catch (error) {
+        if (typeof answer.body !== 'string') answer.body.destroy();
+        throw error;
+      }
       reply
         .status(answer.status)
         .header('content-type', answer.contentType)

@@ -52,7 +52,7 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     }
     const canonical = targetCodec.decodeResponse(upstreamJson);
     const body = JSON.stringify(clientCodec.encodeResponse(canonical, ctx));
-    return { status: 200, contentType: 'application/json', body, warnings, usage: () => canonical.usage };
+    return { status: 200, contentType: 'application/json', body, committed: Promise.resolve(), warnings, usage: () => canonical.usage };
   }
 
   const stream = new TranslatingStream(targetCodec.streamDecoder(ctx), clientCodec.streamEncoder(ctx, { includeUsage: decoded.includeUsage }));
@@ -60,8 +60,16 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     if (call.signal.aborted) stream.destroy();
     else stream.fail(provider.pool.toGatewayError(error));
   });
+  stream.once('close', () => response.body.destroy());
   response.body.pipe(stream);
-  return { status: 200, contentType: 'text/event-stream; charset=utf-8', body: stream, warnings, usage: () => stream.usage };
+  return {
+    status: 200,
+    contentType: 'text/event-stream; charset=utf-8',
+    body: stream,
+    committed: stream.committed,
+    warnings,
+    usage: () => stream.usage,
+  };
 }
 
 export async function readText(body: Readable): Promise<string> {

@@ -8,13 +8,18 @@ import {
   type TokenUsage,
   isGatewayError,
 } from '@gatehouse/translate';
+import { HeldOutput } from './held-output';
+
+const LIFECYCLE_EVENTS = new Set<CanonicalStreamEvent['type']>(['start', 'usage']);
 
 /**
  * Upstream SSE bytes → the upstream dialect's decoder → canonical events → the client dialect's encoder → SSE bytes.
- * Each upstream chunk is translated and written as it arrives; nothing waits for the end of the response.
+ * Each upstream chunk is translated and written as it arrives; nothing waits for the end of the response, except
+ * that the first frames are held until the first content (see HeldOutput), so an early failure can fall over.
  */
 export class TranslatingStream extends Transform {
   private readonly sse = new SseDecoder();
+  private readonly held = new HeldOutput((chunk) => this.push(chunk));
   private finished = false;
 
   constructor(
@@ -28,52 +33,64 @@ export class TranslatingStream extends Transform {
     return this.encoder.usage;
   }
 
+  /** Resolves once output flows to the client; rejects when the upstream failed before any content. */
+  get committed(): Promise<void> {
+    return this.held.committed;
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.finished) return callback();
-    this.translate(() => this.sse.push(chunk).flatMap((event) => this.decoder.push(event)));
+    if (!this.finished) this.translate(() => this.sse.push(chunk).flatMap((event) => this.decoder.push(event)));
     callback();
   }
 
   override _flush(callback: TransformCallback): void {
     if (!this.finished) {
       this.translate(() => [...this.sse.end().flatMap((event) => this.decoder.push(event)), ...this.decoder.end()]);
-      this.finishWith(this.encoder.end());
+      if (!this.finished) this.emitFrames(this.encoder.end(), true);
     }
+    this.held.release();
     callback();
   }
 
-  /** Ends the client's stream with an error event in its dialect (the upstream failed after the first byte). */
+  /**
+   * The upstream failed. Before any content, nothing has been sent and the failure goes to `committed` (another
+   * target may be tried); after, the client's stream ends with an error event in its dialect.
+   */
   fail(error: GatewayError): void {
     if (this.finished) return;
-    this.finishWith([...this.encoder.push({ type: 'error', error }), ...this.encoder.end()]);
+    this.failWith(error);
     this.end();
   }
 
   private translate(canonicalEvents: () => CanonicalStreamEvent[]): void {
     let out = '';
+    let hasContent = false;
     try {
       for (const event of canonicalEvents()) {
-        if (this.finished) break;
-        for (const frame of this.encoder.push(event)) out += encodeSseEvent(frame);
         if (event.type === 'error') {
-          for (const frame of this.encoder.end()) out += encodeSseEvent(frame);
-          this.finished = true;
+          this.held.write(out, hasContent);
+          return this.failWith(event.error);
         }
+        if (!LIFECYCLE_EVENTS.has(event.type)) hasContent = true;
+        for (const frame of this.encoder.push(event)) out += encodeSseEvent(frame);
       }
     } catch (thrown) {
-      const error = isGatewayError(thrown)
-        ? thrown
-        : new GatewayError('upstream', 'The upstream stream could not be translated', { cause: thrown });
-      for (const frame of [...this.encoder.push({ type: 'error', error }), ...this.encoder.end()]) out += encodeSseEvent(frame);
-      this.finished = true;
+      this.held.write(out, hasContent);
+      const error = isGatewayError(thrown) ? thrown : new GatewayError('upstream', 'The upstream stream could not be translated', { cause: thrown });
+      return this.failWith(error);
     }
-    if (out) this.push(out);
+    if (out) this.held.write(out, hasContent);
   }
 
-  private finishWith(frames: SseEvent[]): void {
+  private failWith(error: GatewayError): void {
     this.finished = true;
+    if (this.held.failEarly(error)) return;
+    this.emitFrames([...this.encoder.push({ type: 'error', error }), ...this.encoder.end()], true);
+  }
+
+  private emitFrames(frames: SseEvent[], hasContent: boolean): void {
     let out = '';
     for (const frame of frames) out += encodeSseEvent(frame);
-    if (out) this.push(out);
+    if (out) this.held.write(out, hasContent);
   }
 }

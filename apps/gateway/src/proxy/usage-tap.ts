@@ -2,58 +2,91 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { SseDecoder } from '@gatehouse/sse';
 import {
   type Dialect,
+  type GatewayError,
   type TokenUsage,
   emptyUsage,
+  gatewayErrorFromAnthropicError,
+  gatewayErrorFromOpenAIChatPayload,
   readAnthropicUsage,
   readOpenAIChatUsage,
   readOpenAIResponsesUsage,
 } from '@gatehouse/translate';
+import { HeldOutput } from './held-output';
 
 const USAGE_KEY = Buffer.from('"usage"');
 
+/** What one upstream SSE event means for holding: content (release), an error before content (fall over), neither. */
+type EventMeaning = 'content' | 'lifecycle' | GatewayError;
+
 /**
- * Passes upstream bytes through untouched and reads the token usage on the side:
- * for SSE only the events that can carry usage are parsed, for JSON only the usage object.
+ * Passes upstream bytes through untouched and reads the token usage on the side: for SSE only the events that can
+ * carry usage are parsed, for JSON only the usage object. A stream's first bytes are held until its first content, so
+ * that an error event before any content can still fall over (see HeldOutput).
  */
 export class UsageTap extends Transform {
   readonly usage: TokenUsage = emptyUsage();
   private readonly decoder?: SseDecoder;
   private readonly chunks: Buffer[] = [];
+  private readonly held?: HeldOutput;
 
   constructor(
     private readonly dialect: Dialect,
     streaming: boolean,
   ) {
     super();
-    if (streaming) this.decoder = new SseDecoder();
+    if (streaming) {
+      this.decoder = new SseDecoder();
+      this.held = new HeldOutput((chunk) => this.push(chunk));
+    }
+  }
+
+  /** Resolves once output flows to the client; rejects when the upstream failed before any content. */
+  get committed(): Promise<void> {
+    return this.held?.committed ?? Promise.resolve();
+  }
+
+  /** Ends the stream early: before any content, the failure is reported through `committed` and nothing is sent. */
+  failEarly(error: GatewayError): boolean {
+    return this.held?.failEarly(error) ?? false;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.decoder) {
-      for (const event of this.decoder.push(chunk)) this.readEvent(event.event, event.data);
-    } else {
+    if (!this.decoder || !this.held) {
       this.chunks.push(chunk);
+      return callback(null, chunk);
     }
-    callback(null, chunk);
+    let hasContent = false;
+    for (const event of this.decoder.push(chunk)) {
+      const meaning = this.readEvent(event.event, event.data);
+      if (meaning === 'content') hasContent = true;
+      else if (meaning !== 'lifecycle' && !hasContent && this.held.failEarly(meaning)) return callback();
+    }
+    this.held.write(chunk, hasContent);
+    callback();
   }
 
   override _flush(callback: TransformCallback): void {
     if (!this.decoder) this.readJsonBody(Buffer.concat(this.chunks));
+    this.held?.release();
     callback();
   }
 
-  private readEvent(name: string | undefined, data: string): void {
+  private readEvent(name: string | undefined, data: string): EventMeaning {
     switch (this.dialect) {
       case 'anthropic-messages':
         if (name === 'message_start') readAnthropicUsage(parse(data)?.message?.usage, this.usage);
         else if (name === 'message_delta') readAnthropicUsage(parse(data)?.usage, this.usage);
-        return;
+        else if (name === 'content_block_start' || name === 'content_block_delta') return 'content';
+        else if (name === 'error') return gatewayErrorFromAnthropicError(parse(data)?.error);
+        return 'lifecycle';
       case 'openai-chat':
+        if (data.startsWith('{"error"')) return gatewayErrorFromOpenAIChatPayload(parse(data) ?? {});
         if (data.includes('"usage":{') || data.includes('"usage": {')) readOpenAIChatUsage(parse(data)?.usage, this.usage);
-        return;
+        return hasOpenAIChatContent(data) ? 'content' : 'lifecycle';
       case 'openai-responses':
         if (name === 'response.completed' || name === 'response.incomplete') readOpenAIResponsesUsage(parse(data)?.response?.usage, this.usage);
-        return;
+        if (name === 'error' || name === 'response.failed') return 'content';
+        return name !== undefined && (name.endsWith('.delta') || name === 'response.output_item.added') ? 'content' : 'lifecycle';
     }
   }
 
@@ -64,6 +97,16 @@ export class UsageTap extends Transform {
     else if (this.dialect === 'openai-chat') readOpenAIChatUsage(usage, this.usage);
     else readOpenAIResponsesUsage(usage, this.usage);
   }
+}
+
+/** A chunk carries content when it has text, reasoning or a tool call, or ends the answer (`[DONE]`, a finish reason). */
+function hasOpenAIChatContent(data: string): boolean {
+  return (
+    data === '[DONE]' ||
+    /"(?:content|reasoning_content|reasoning)":"[^"]/.test(data) ||
+    data.includes('"tool_calls":[') ||
+    /"finish_reason":"/.test(data)
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
