@@ -10,7 +10,11 @@ import {
 } from '@gatehouse/translate';
 import { HeldOutput } from './held-output';
 
-const LIFECYCLE_EVENTS = new Set<CanonicalStreamEvent['type']>(['start', 'usage']);
+/** Events that carry nothing a client would miss if the attempt were replaced: held until the first content. */
+function isLifecycle(event: CanonicalStreamEvent): boolean {
+  if (event.type === 'start' || event.type === 'usage') return true;
+  return event.type === 'block_start' && (event.block.type === 'text' || event.block.type === 'thinking');
+}
 
 /**
  * Upstream SSE bytes → the upstream dialect's decoder → canonical events → the client dialect's encoder → SSE bytes.
@@ -71,7 +75,7 @@ export class TranslatingStream extends Transform {
           this.held.write(out, hasContent);
           return this.failWith(event.error);
         }
-        if (!LIFECYCLE_EVENTS.has(event.type)) hasContent = true;
+        if (!isLifecycle(event)) hasContent = true;
         for (const frame of this.encoder.push(event)) out += encodeSseEvent(frame);
       }
     } catch (thrown) {

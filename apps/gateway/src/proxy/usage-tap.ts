@@ -76,7 +76,9 @@ export class UsageTap extends Transform {
       case 'anthropic-messages':
         if (name === 'message_start') readAnthropicUsage(parse(data)?.message?.usage, this.usage);
         else if (name === 'message_delta') readAnthropicUsage(parse(data)?.usage, this.usage);
-        else if (name === 'content_block_start' || name === 'content_block_delta') return 'content';
+        else if (name === 'content_block_delta') return 'content';
+        // An empty text or thinking block opening is still lifecycle; a tool call's start carries its name.
+        else if (name === 'content_block_start') return /"type":"(?:text|thinking)"/.test(data) ? 'lifecycle' : 'content';
         else if (name === 'error') return gatewayErrorFromAnthropicError(parse(data)?.error);
         return 'lifecycle';
       case 'openai-chat':

@@ -177,6 +177,32 @@ describe('errors in the caller format', () => {
   });
 });
 
+describe('streams that fail', () => {
+  it('answers with an error status when the upstream stream fails before any content (nothing was sent yet)', async () => {
+    emulator.enqueue({ error: { status: 529, type: 'overloaded_error', message: 'Overloaded' }, error_after_chunks: 0 });
+    const error = (await anthropic.messages
+      .create({ model: 'claude-sonnet', max_tokens: 20, stream: true, messages: [{ role: 'user', content: 'x' }] })
+      .then(async (stream) => {
+        for await (const _event of stream) void _event;
+      })
+      .catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect(error.status).toBe(529);
+  });
+
+  it('ends the stream with an error event in the client dialect when content was already sent', async () => {
+    emulator.enqueue({ text: 'one two three four', error: { status: 500, message: 'broke mid-way' }, error_after_chunks: 2 });
+    const stream = await openai.chat.completions.create({ model: 'qwen', messages: [{ role: 'user', content: 'x' }], stream: true });
+    let text = '';
+    const failure = await (async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    })().catch((e: unknown) => e as Error);
+    expect(text.length).toBeGreaterThan(0);
+    expect(failure).toBeInstanceOf(Error);
+    expect(String(failure)).toContain('broke mid-way');
+  });
+});
+
 describe('a client that disconnects mid-stream', () => {
   it('aborts the upstream call and leaves the gateway serving', async () => {
     emulator.enqueue({ text: 'a b c d e f g h i j k l m n o p', chunks: 16, chunk_delay_ms: 50 });
