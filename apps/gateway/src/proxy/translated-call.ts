@@ -3,6 +3,7 @@ import { type RequestEncodeOptions, type Dialect, GatewayError, dialectCodecs } 
 import { type ConfiguredProvider } from '../providers/configured-providers';
 import { type InboundRequest } from './inbound-request';
 import { type ProxiedAnswer } from './proxied-answer';
+import { ResponseDetailsRecorder } from '../observability/response-details-recorder';
 import { translationContextFor } from './translation-context-factory';
 import { TranslatingStream } from './translating-stream';
 
@@ -17,6 +18,8 @@ export interface TranslatedCall {
   encodeOptions: RequestEncodeOptions;
   clientHeaders: Readonly<Record<string, string | string[] | undefined>>;
   signal: AbortSignal;
+  /** The attempt's trace context (traceparent) to send upstream; absent when tracing is off. */
+  traceHeaders?: Readonly<Record<string, string>>;
 }
 
 /** A call between dialects: client request → canonical → target request, and the answer back the same way. */
@@ -30,6 +33,8 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
   const decoded = clientCodec.decodeRequest(call.inbound.json, ctx);
   const encoded = targetCodec.encodeRequest({ ...decoded.value, model: call.upstreamModel }, call.encodeOptions);
   const warnings = [...decoded.warnings, ...encoded.warnings];
+  const beta = call.clientHeaders['anthropic-beta'];
+  if (beta && call.targetDialect !== 'anthropic-messages') warnings.push(`dropped anthropic-beta "${String(beta)}": no counterpart on ${call.targetDialect} targets`);
 
   const { provider } = call;
   const prepared = provider.adapter.prepare(provider.settings, {
@@ -38,6 +43,7 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     body: JSON.stringify(encoded.value),
     clientHeaders: call.clientHeaders,
   });
+  if (call.traceHeaders) Object.assign(prepared.headers, call.traceHeaders);
   const response = await provider.pool.send(prepared, call.signal);
   if (response.status >= 400) {
     throw provider.adapter.mapError(response.status, await readText(response.body).catch(() => ''), response.headers);
@@ -52,10 +58,19 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     }
     const canonical = targetCodec.decodeResponse(upstreamJson);
     const body = JSON.stringify(clientCodec.encodeResponse(canonical, ctx));
-    return { status: 200, contentType: 'application/json', body, committed: Promise.resolve(), warnings, usage: () => canonical.usage };
+    return {
+      status: 200,
+      contentType: 'application/json',
+      body,
+      committed: Promise.resolve(),
+      warnings,
+      usage: () => canonical.usage,
+      details: () => ({ id: canonical.id, model: canonical.model, finishReasons: [canonical.rawStopReason ?? canonical.stopReason] }),
+    };
   }
 
-  const stream = new TranslatingStream(targetCodec.streamDecoder(ctx), clientCodec.streamEncoder(ctx, { includeUsage: decoded.includeUsage }));
+  const decoder = new ResponseDetailsRecorder(targetCodec.streamDecoder(ctx));
+  const stream = new TranslatingStream(decoder, clientCodec.streamEncoder(ctx, { includeUsage: decoded.includeUsage }));
   response.body.on('error', (error) => {
     if (call.signal.aborted) stream.destroy();
     else stream.fail(provider.pool.toGatewayError(error));
@@ -69,6 +84,7 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     committed: stream.committed,
     warnings,
     usage: () => stream.usage,
+    details: () => decoder.details,
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createGatewayApp } from '../app-factory';
 import { type GatehouseConfig, validateConfig } from '../config';
+import { drainAndClose } from '../http/graceful-shutdown';
 import { listeningUrl } from '../http/listening-url';
 
 export interface RunningGateway {
@@ -37,5 +38,5 @@ export async function startGateway(fileShapedConfig: Record<string, unknown>): P
   const app = await createGatewayApp(config, { dashboardDir: join(process.cwd(), 'dist/dashboard') });
   await app.listen({ host: config.server.host, port: config.server.port });
   const url = listeningUrl(app.getHttpServer().address());
-  return { url, app, config, close: () => app.close() };
+  return { url, app, config, close: () => drainAndClose(app, 2000) };
 }

@@ -343,12 +343,59 @@ describe('request translation seen by the OpenAI-compatible upstream', () => {
       model: 'qwen',
       max_tokens: 77,
       stop_sequences: ['END', '###'],
-      top_k: 40,
-      temperature: 0.3,
+      // This SDK's types no longer list top_k and temperature (the newest models refuse them); older models and the gateway take them.
+      ...({ top_k: 40, temperature: 0.3 } as object),
       metadata: { user_id: 'user-42' },
       messages: [{ role: 'user', content: 'x' }],
     });
     expect(upstreamBody()).toMatchObject({ max_tokens: 77, stop: ['END', '###'], top_k: 40, temperature: 0.3, user: 'user-42' });
+  });
+
+  it('sends user images as image_url parts: base64 as a data: URL, a url source as it is', async () => {
+    const png = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
+    await anthropic.messages.create({
+      model: 'qwen',
+      max_tokens: 64,
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png } },
+            { type: 'image', source: { type: 'url', url: 'https://example.com/cat.jpg' } },
+            { type: 'text', text: 'Compare them' },
+          ],
+        },
+      ],
+    });
+    expect(upstreamBody().messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } },
+          { type: 'image_url', image_url: { url: 'https://example.com/cat.jpg' } },
+          { type: 'text', text: 'Compare them' },
+        ],
+      },
+    ]);
+  });
+
+  it('maps tool_choice any to required and disable_parallel_tool_use to parallel_tool_calls false', async () => {
+    await anthropic.messages.create({
+      model: 'qwen',
+      max_tokens: 64,
+      tools: [weatherTool, timeTool],
+      tool_choice: { type: 'any', disable_parallel_tool_use: true },
+      messages: [{ role: 'user', content: 'x' }],
+    });
+    expect(upstreamBody()).toMatchObject({ tool_choice: 'required', parallel_tool_calls: false });
+    await anthropic.messages.create({
+      model: 'qwen',
+      max_tokens: 64,
+      tools: [weatherTool, timeTool],
+      tool_choice: { type: 'tool', name: 'get_time' },
+      messages: [{ role: 'user', content: 'x' }],
+    });
+    expect(upstreamBody().tool_choice).toEqual({ type: 'function', function: { name: 'get_time' } });
   });
 
   it('maps a thinking budget to reasoning_effort', async () => {

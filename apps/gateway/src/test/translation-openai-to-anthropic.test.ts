@@ -224,6 +224,36 @@ describe('request translation seen by the Anthropic upstream', () => {
     expect((completion.choices[0]!.message as { reasoning_content?: string }).reasoning_content).toBe('Let me weigh it');
   });
 
+  it('maps tool_choice required to any, a named choice to tool, and parallel_tool_calls false to disable_parallel_tool_use', async () => {
+    await openai.chat.completions.create({
+      model: 'claude-sonnet',
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [weatherTool, timeTool],
+      tool_choice: 'required',
+      parallel_tool_calls: false,
+    });
+    expect(upstreamBody().tool_choice).toEqual({ type: 'any', disable_parallel_tool_use: true });
+    await openai.chat.completions.create({
+      model: 'claude-sonnet',
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [weatherTool, timeTool],
+      tool_choice: { type: 'function', function: { name: 'get_time' } },
+    });
+    expect(upstreamBody().tool_choice).toEqual({ type: 'tool', name: 'get_time' });
+  });
+
+  it('asks for structured output when the client sends response_format json_schema', async () => {
+    const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false };
+    emulator.enqueue({ text: '{"answer":"42"}' });
+    const completion = await openai.chat.completions.create({
+      model: 'claude-sonnet',
+      messages: [{ role: 'user', content: 'The answer?' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'answer', schema, strict: true } },
+    });
+    expect(JSON.parse(completion.choices[0]!.message.content!)).toEqual({ answer: '42' });
+    expect(upstreamBody()).toMatchObject({ output_config: { format: { type: 'json_schema', schema } } });
+  });
+
   it('names a dropped field in x-gatehouse-warnings and does not send it upstream', async () => {
     const { data, response } = await openai.chat.completions
       .create({ model: 'claude-sonnet', messages: [{ role: 'user', content: 'biased' }], logit_bias: { '50256': -100 } })
@@ -327,8 +357,30 @@ describe('streams', () => {
     expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('one two three');
     expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('stop');
     expect(chunks.every((chunk) => chunk.choices.length === 1 && chunk.model === 'claude-sonnet' && chunk.usage == null)).toBe(true);
-    // The upstream is always streamed when the client streams.
-    expect(upstreamBody().stream).toBe(true);
+    // The upstream is always streamed when the client streams; Anthropic needs max_tokens, 4096 when the client gave none.
+    expect(upstreamBody()).toMatchObject({ stream: true, max_tokens: 4096 });
+  });
+
+  it('streams Anthropic thinking as reasoning_content deltas before the content', async () => {
+    emulator.enqueue({ thinking: 'First I consider the question', text: 'The answer' });
+    const stream = await openai.chat.completions.create({ model: 'claude-sonnet', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const order: Array<'reasoning' | 'content'> = [];
+    let reasoning = '';
+    let content = '';
+    for await (const chunk of stream) {
+      const delta = (chunk.choices[0]?.delta ?? {}) as { content?: string | null; reasoning_content?: string };
+      if (delta.reasoning_content) {
+        reasoning += delta.reasoning_content;
+        order.push('reasoning');
+      }
+      if (delta.content) {
+        content += delta.content;
+        order.push('content');
+      }
+    }
+    expect(reasoning).toBe('First I consider the question');
+    expect(content).toBe('The answer');
+    expect(order.indexOf('content')).toBeGreaterThan(order.lastIndexOf('reasoning'));
   });
 
   it('surfaces an upstream error in the middle of the stream as an error the SDK throws, after the text that came before', async () => {

@@ -67,3 +67,45 @@ describe('translated streams are not buffered', () => {
     await emulator.waitUntil((records) => records[0]?.completed === true);
   });
 });
+
+describe('a client that leaves a translated stream (the gateway keeps serving)', () => {
+  const LONG_STREAM = { text: 'a b c d e f g h i j k l m n o p', chunks: 16, chunk_delay_ms: 100 };
+
+  it('an OpenAI client of an Anthropic target aborts the upstream call', async () => {
+    emulator.enqueue(LONG_STREAM);
+    const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gk-client-key', maxRetries: 0 });
+    const controller = new AbortController();
+    const stream = await openai.chat.completions.create(
+      { model: 'claude-sonnet', messages: [{ role: 'user', content: 'long' }], stream: true },
+      { signal: controller.signal },
+    );
+    const iterator = stream[Symbol.asyncIterator]();
+    await iterator.next();
+    controller.abort();
+    const [record] = await emulator.waitUntil((records) => records[0]?.aborted === true);
+    expect(record!.path).toBe('/v1/messages');
+    expect(record!.completed).toBe(false);
+
+    const after = await openai.chat.completions.create({ model: 'claude-sonnet', messages: [{ role: 'user', content: 'still there?' }] });
+    expect(after.choices[0]!.message.content).toBe('echo: still there?');
+  });
+
+  it('an Anthropic client of an OpenAI-compatible target aborts the upstream call', async () => {
+    emulator.enqueue(LONG_STREAM);
+    const anthropic = new Anthropic({ baseURL: gateway.url, apiKey: 'gk-client-key', maxRetries: 0 });
+    const controller = new AbortController();
+    const stream = await anthropic.messages.create(
+      { model: 'qwen', max_tokens: 50, messages: [{ role: 'user', content: 'long' }], stream: true },
+      { signal: controller.signal },
+    );
+    const iterator = stream[Symbol.asyncIterator]();
+    await iterator.next();
+    controller.abort();
+    const [record] = await emulator.waitUntil((records) => records[0]?.aborted === true);
+    expect(record!.path).toBe('/v1/chat/completions');
+    expect(record!.completed).toBe(false);
+
+    const after = await anthropic.messages.create({ model: 'qwen', max_tokens: 50, messages: [{ role: 'user', content: 'still there?' }] });
+    expect(after.content).toMatchObject([{ type: 'text', text: 'echo: still there?' }]);
+  });
+});

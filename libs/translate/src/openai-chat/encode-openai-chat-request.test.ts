@@ -232,6 +232,21 @@ describe('encodeOpenAIChatRequest', () => {
     expect(encodeOpenAIChatRequest(base({ responseFormat: { type: 'json_object' } })).value.response_format).toEqual({ type: 'json_object' });
   });
 
+  // Regression: Claude Code's metadata.user_id (a ~150-character JSON object) went out as `user`, and OpenAI
+  // refuses a `user` over 64 characters with a 400, so every Claude Code request to an OpenAI target failed.
+  it('regression: sends a user over 64 characters as a stable 64-character digest, with a warning', () => {
+    const claudeCodeUserId = JSON.stringify({ device_id: 'a'.repeat(64), account_uuid: '', session_id: '4d717d8d-b1ea-487d-8213-f35cb88eaebf' });
+    const first = encodeOpenAIChatRequest(base({ user: claudeCodeUserId }));
+    expect(first.value.user).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.warnings).toEqual(['sent "user" as its SHA-256 digest: openai-chat targets take at most 64 characters']);
+    expect(encodeOpenAIChatRequest(base({ user: claudeCodeUserId })).value.user).toBe(first.value.user);
+    expect(encodeOpenAIChatRequest(base({ user: `${claudeCodeUserId} ` })).value.user).not.toBe(first.value.user);
+
+    const fits = encodeOpenAIChatRequest(base({ user: 'u'.repeat(64) }));
+    expect(fits.value.user).toBe('u'.repeat(64));
+    expect(fits.warnings).toEqual([]);
+  });
+
   it('gives back the raw text of arguments an upstream wrote unparsable', () => {
     const { value } = encodeOpenAIChatRequest(
       base({

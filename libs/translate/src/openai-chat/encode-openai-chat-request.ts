@@ -2,6 +2,7 @@ import { type OpenAIChatRequest, type OpenAIChatToolChoice } from '@gatehouse/wi
 import { type CanonicalRequest, type ReasoningEffort, type ToolChoice } from '../canonical/canonical-request';
 import { type Translated } from '../canonical/translation-context';
 import { CACHE_CONTROL_DROPPED, encodeOpenAIChatMessages } from './encode-openai-chat-messages';
+import { openAIUserField } from './openai-user-field';
 import { WarningSet } from './warning-set';
 
 export interface OpenAIChatRequestEncoderOptions {
@@ -63,7 +64,11 @@ export function encodeOpenAIChatRequest(
     } else body.response_format = { type: format.type };
   }
 
-  if (request.user !== undefined) body.user = request.user;
+  if (request.user !== undefined) {
+    const { user, warning } = openAIUserField(request.user);
+    body.user = user;
+    if (warning) warnings.add(warning);
+  }
   if (request.seed !== undefined) body.seed = request.seed;
   if (request.frequencyPenalty !== undefined) body.frequency_penalty = request.frequencyPenalty;
   if (request.presencePenalty !== undefined) body.presence_penalty = request.presencePenalty;
