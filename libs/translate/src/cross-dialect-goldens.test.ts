@@ -12,8 +12,8 @@ import { dialectCodecs } from './dialect-codec';
  */
 const fixtures = join(import.meta.dirname, '../fixtures');
 const updating = process.env.UPDATE_GOLDENS === '1';
-const upstreamDialects: Dialect[] = ['openai-chat', 'anthropic-messages'];
-const clientDialects: Dialect[] = ['openai-chat', 'anthropic-messages'];
+const upstreamDialects: Dialect[] = ['openai-chat', 'anthropic-messages', 'openai-responses'];
+const clientDialects: Dialect[] = ['openai-chat', 'anthropic-messages', 'openai-responses'];
 
 function pinnedContext(): TranslationContext {
   let next = 0;

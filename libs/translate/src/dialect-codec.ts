@@ -20,6 +20,14 @@ import {
   encodeOpenAIChatRequest,
   encodeOpenAIChatResponse,
 } from './openai-chat/index';
+import {
+  OpenAIResponsesStreamDecoder,
+  OpenAIResponsesStreamEncoder,
+  decodeOpenAIResponsesRequest,
+  decodeOpenAIResponsesResponse,
+  encodeOpenAIResponsesRequest,
+  encodeOpenAIResponsesResponse,
+} from './openai-responses/index';
 import { type TokenUsage } from './usage/token-usage';
 
 /** What the target's model config says about requests to it. */
@@ -70,8 +78,22 @@ const anthropicMessagesCodec: DialectCodec = {
   streamEncoder: (ctx) => new AnthropicMessagesStreamEncoder(ctx),
 };
 
-/** The codecs by dialect; the Responses dialect joins with its issue. */
+/**
+ * Responses through the generic path answer with OpenAI's defaults for the request fields a response repeats; the
+ * /v1/responses flow calls the codec's functions itself, with the echo of the client's request.
+ */
+const openAIResponsesCodec: DialectCodec = {
+  decodeRequest: (body, ctx) => decodeOpenAIResponsesRequest(body as Parameters<typeof decodeOpenAIResponsesRequest>[0], ctx),
+  encodeRequest: (request) => encodeOpenAIResponsesRequest(request),
+  decodeResponse: decodeOpenAIResponsesResponse,
+  encodeResponse: (response, ctx) => encodeOpenAIResponsesResponse(response, ctx),
+  streamDecoder: () => new OpenAIResponsesStreamDecoder(),
+  streamEncoder: (ctx) => new OpenAIResponsesStreamEncoder(ctx),
+};
+
+/** The codecs by dialect. */
 export const dialectCodecs: Partial<Record<Dialect, DialectCodec>> = {
   'openai-chat': openAIChatCodec,
+  'openai-responses': openAIResponsesCodec,
   'anthropic-messages': anthropicMessagesCodec,
 };

@@ -13,4 +13,5 @@ export * from './canonical/canonical-stream-event';
 export * from './canonical/translation-context';
 export * from './openai-chat/index';
 export * from './anthropic-messages/index';
+export * from './openai-responses/index';
 export * from './dialect-codec';

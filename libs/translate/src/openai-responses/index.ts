@@ -1,0 +1,15 @@
+export * from './decode-openai-responses-request';
+export { type DecodedOpenAIResponsesInput } from './decode-openai-responses-input';
+export * from './encode-openai-responses-request';
+export * from './decode-openai-responses-response';
+export * from './decode-openai-responses-output';
+export * from './encode-openai-responses-response';
+export * from './openai-responses-stream-decoder';
+export * from './openai-responses-stream-encoder';
+export * from './openai-responses-echo';
+export * from './openai-responses-response-object';
+export * from './openai-responses-output-items';
+export * from './openai-responses-status';
+export * from './openai-responses-usage';
+export * from './openai-responses-error';
+export * from './openai-responses-input-items';
