@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfiguredProviders } from '../providers/configured-providers';
+import { Database } from '../persistence/database';
 import { canConnect } from './provider-reachability';
 
 export interface ReadinessReport {
@@ -15,7 +16,10 @@ const CACHE_MS = 5000;
 export class ReadinessService {
   private cached?: { at: number; report: Promise<ReadinessReport> };
 
-  constructor(@Inject(ConfiguredProviders) private readonly providers: ConfiguredProviders) {}
+  constructor(
+    @Inject(ConfiguredProviders) private readonly providers: ConfiguredProviders,
+    @Inject(Database) private readonly database: Database,
+  ) {}
 
   report(now = Date.now()): Promise<ReadinessReport> {
     if (!this.cached || now - this.cached.at > CACHE_MS) this.cached = { at: now, report: this.check() };
@@ -25,7 +29,11 @@ export class ReadinessService {
   private async check(): Promise<ReadinessReport> {
     const checks: ReadinessReport['checks'] = {};
     const providers = this.providers.all;
-    const reachable = await Promise.all(providers.map((p) => canConnect(p.settings.baseUrl, PROVIDER_CHECK_TIMEOUT_MS)));
+    const [reachable, database] = await Promise.all([
+      Promise.all(providers.map((p) => canConnect(p.settings.baseUrl, PROVIDER_CHECK_TIMEOUT_MS))),
+      this.database.ping(),
+    ]);
+    checks.database = database;
     providers.forEach((provider, index) => {
       checks[`provider:${provider.settings.name}`] = reachable[index] ? { ok: true } : { ok: false, detail: 'unreachable' };
     });

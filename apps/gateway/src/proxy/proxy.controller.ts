@@ -1,11 +1,13 @@
-import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { ApiKeyGuard } from '../auth/api-key.guard';
 import { ModelRouter } from '../routing/model-router';
 import { modelList } from './model-list';
 import { ProxyService } from './proxy.service';
 
 /** The /v1 surface: each route names its client dialect and hands the raw request to the proxy service. */
 @Controller('v1')
+@UseGuards(ApiKeyGuard)
 export class ProxyController {
   constructor(
     @Inject(ProxyService) private readonly proxy: ProxyService,

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { budgetWindow } from './budget-window';
+
+describe('budgetWindow (UTC calendar periods)', () => {
+  it('a day runs from midnight to midnight UTC', () => {
+    expect(budgetWindow('day', Date.UTC(2025, 0, 31, 23, 59, 59))).toEqual({ start: Date.UTC(2025, 0, 31), end: Date.UTC(2025, 1, 1) });
+  });
+
+  it('a month runs from the 1st to the 1st, across a year end', () => {
+    expect(budgetWindow('month', Date.UTC(2024, 11, 15))).toEqual({ start: Date.UTC(2024, 11, 1), end: Date.UTC(2025, 0, 1) });
+  });
+
+  it('the first millisecond of a period belongs to it', () => {
+    expect(budgetWindow('month', Date.UTC(2025, 1, 1)).start).toBe(Date.UTC(2025, 1, 1));
+  });
+});
