@@ -15,7 +15,7 @@ import { AnthropicMessagesStreamEncoder } from './anthropic-messages-stream-enco
 const fixturesDir = fileURLToPath(new URL('../../fixtures/anthropic-messages/', import.meta.url));
 const canonicalInputsDir = `${fixturesDir}canonical-inputs/`;
 const updating = process.env.UPDATE_GOLDENS === '1';
-const sseFixtures = readdirSync(fixturesDir).filter((name) => name.endsWith('.sse') && !name.endsWith('.client.sse'));
+const sseFixtures = readdirSync(fixturesDir).filter((name) => name.endsWith('.sse') && !name.endsWith('.client.sse') && !name.includes('.to-'));
 const canonicalInputs = readdirSync(canonicalInputsDir).filter((name) => name.endsWith('.json'));
 
 function pinnedContext(): TranslationContext {

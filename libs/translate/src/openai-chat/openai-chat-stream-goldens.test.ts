@@ -16,7 +16,7 @@ const fixtures = fileURLToPath(new URL('../../fixtures/openai-chat/', import.met
 const fromCanonical = join(fixtures, 'from-canonical');
 const updating = process.env.UPDATE_GOLDENS === '1';
 
-const streamFixtures = readdirSync(fixtures).filter((name) => name.endsWith('.sse')).sort();
+const streamFixtures = readdirSync(fixtures).filter((name) => name.endsWith('.sse') && !name.includes('.to-')).sort();
 const canonicalInputs = readdirSync(fromCanonical).filter((name) => name.endsWith('.events.json')).sort();
 
 function pinnedContext(): TranslationContext {
