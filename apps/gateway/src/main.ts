@@ -3,6 +3,7 @@ import { createGatewayApp } from './app-factory';
 import { ConfigError, loadConfig, resolveConfigSource } from './config';
 import { listeningUrl } from './http/listening-url';
 import { installGracefulShutdown } from './http/graceful-shutdown';
+import { startTelemetry } from './observability/tracing/start-telemetry';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
     process.stderr.write(`gatehouse: invalid configuration\n${error.message}\n`);
     process.exit(1);
   }
-  const app = await createGatewayApp(config, { dashboardDir: fileURLToPath(new URL('../dashboard/', import.meta.url)) });
+  // Telemetry first, before Nest is created; nothing at all is started when telemetry.otlp_endpoint is unset.
+  const telemetry = await startTelemetry(config.telemetry);
+  const app = await createGatewayApp(config, { dashboardDir: fileURLToPath(new URL('../dashboard/', import.meta.url)), telemetry });
   await app.listen({ host: config.server.host, port: config.server.port });
   installGracefulShutdown(app, config.server.drain_timeout);
   process.stdout.write(`gatehouse listening on ${listeningUrl(app.getHttpServer().address())}\n`);

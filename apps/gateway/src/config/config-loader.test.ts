@@ -180,7 +180,7 @@ describe('loadConfig', () => {
       {
         path: 'x-defaults',
         message:
-          'unknown key (expected one of: server, admin, storage, auth, keys, providers, models, routing, classifier, limits, responses, telemetry, pricing)',
+          'unknown key (expected one of: server, admin, storage, auth, keys, providers, models, routing, classifier, limits, teams, circuit_breaker, responses, telemetry, pricing)',
       },
     ]);
   });

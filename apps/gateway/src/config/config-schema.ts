@@ -122,6 +122,11 @@ const providerSchema = strictSection({
   /** openai only: the server speaks /v1/responses natively, so Responses calls pass through. */
   responses_api: booleanField.optional(),
   retries: retriesSchema.prefault({}),
+  /** Background reachability checks; an upstream failing them is skipped by routing until it answers again. */
+  health_check: strictSection({
+    interval: durationField,
+    timeout: durationField.default(5_000),
+  }).optional(),
 })
   .superRefine((provider, context) => {
     if (provider.type === 'openai' && provider.base_url === undefined) {
@@ -163,6 +168,8 @@ const modelSchema = strictSection({
   max_tokens_default: integerField(1).optional(),
   vision: booleanField.optional(),
   pricing: pricingSchema.optional(),
+  /** Gateway limits for this model over all keys together. */
+  limits: keyLimitsSchema.optional(),
 }).transform((model) => ({
   ...model,
   targets: model.targets.map((target) => ({ ...target, model: target.model ?? model.name })),
@@ -188,12 +195,44 @@ const classifierSchema = strictSection({
     model: nonEmptyString,
     /** Example prompts per domain, compared with the request by embedding similarity. */
     examples: z.record(nonEmptyString, z.array(nonEmptyString).min(1)).optional(),
+    /** Below this cosine similarity to the closest example, the domain is `other`. Default 0.3. */
+    min_similarity: z.preprocess((value) => (typeof value === 'string' ? Number(value) : value), z.number().min(-1).max(1)).optional(),
+    /** How long one embeddings call may take before the lexical classifier answers instead. Default 2s. */
+    timeout: durationField.optional(),
   }).optional(),
 });
 
 const limitsSchema = strictSection({
   /** What rate limits do while Redis is unreachable: let requests through, or refuse them. */
   on_redis_error: z.enum(['open', 'closed'], { error: () => 'must be open or closed' }).default('open'),
+});
+
+const teamSchema = strictSection({
+  name: nonEmptyString,
+  /** Gateway limits for all the team's keys together. */
+  limits: keyLimitsSchema.optional(),
+});
+
+const teamsSchema = z.array(teamSchema).superRefine((teams, context) => {
+  const seen = new Map<string, number>();
+  teams.forEach((team, index) => {
+    const first = seen.get(team.name);
+    if (first === undefined) seen.set(team.name, index);
+    else context.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate name "${team.name}", already used by teams[${first}]` });
+  });
+});
+
+const circuitBreakerSchema = strictSection({
+  enabled: booleanField.default(true),
+  /** Consecutive failures of a target that open its circuit. */
+  failures: integerField(1).default(5),
+  /** Share of failed requests over the window that opens the circuit, 0..1. */
+  error_rate: z.preprocess((value) => (typeof value === 'string' ? Number(value) : value), z.number().gt(0).max(1)).default(0.5),
+  /** Requests the window must hold before error_rate counts. */
+  min_requests: integerField(1).default(20),
+  window: durationField.default(60_000),
+  /** How long an open circuit skips its target before one probe request is let through. */
+  cooldown: durationField.default(30_000),
 });
 
 const responsesSchema = strictSection({
@@ -222,6 +261,9 @@ const rootSchema = strictSection({
   routing: routingSchema.prefault({}),
   classifier: classifierSchema.optional(),
   limits: limitsSchema.prefault({}),
+  /** Teams with limits shared by all their keys; a key names its team. */
+  teams: teamsSchema.optional(),
+  circuit_breaker: circuitBreakerSchema.optional(),
   responses: responsesSchema.prefault({}),
   telemetry: telemetrySchema.prefault({}),
   /** Price overrides by model name or upstream id, in USD per million tokens. */

@@ -385,3 +385,31 @@ describe('validateConfig: the optional sections', () => {
     ]);
   });
 });
+
+describe('validateConfig: routing, breaker and limit sections', () => {
+  it('accepts teams, model limits, provider health checks, a circuit breaker and embeddings options, with defaults', () => {
+    const input = baseConfig();
+    input.teams = [{ name: 'research', limits: { rpm: 100, tpm: '50000' } }];
+    input.models[1].limits = { rpm: 1000, concurrent: 8 };
+    input.providers[1].health_check = { interval: '30s' };
+    input.circuit_breaker = { failures: 3, cooldown: '10s' };
+    input.classifier = { embeddings: { base_url: 'http://localhost:8000/v1', model: 'bge', min_similarity: '0.4', timeout: '500ms' } };
+    const config = validateConfig(input);
+    expect(config.teams).toEqual([{ name: 'research', limits: { rpm: 100, tpm: 50_000 } }]);
+    expect(config.models[1]!.limits).toEqual({ rpm: 1000, concurrent: 8 });
+    expect(config.providers[1]!.health_check).toEqual({ interval: 30_000, timeout: 5_000 });
+    expect(config.circuit_breaker).toEqual({ enabled: true, failures: 3, error_rate: 0.5, min_requests: 20, window: 60_000, cooldown: 10_000 });
+    expect(config.classifier?.embeddings).toMatchObject({ min_similarity: 0.4, timeout: 500 });
+  });
+
+  it('reports duplicate team names and bad limit values', () => {
+    const input = baseConfig();
+    input.teams = [{ name: 'a' }, { name: 'a', limits: { rpm: 0 } }];
+    input.circuit_breaker = { error_rate: 2 };
+    expect(errorLines(input)).toEqual([
+      'teams[1].limits.rpm: Too small: expected number to be >=1',
+      'teams[1].name: duplicate name "a", already used by teams[0]',
+      'circuit_breaker.error_rate: Too big: expected number to be <=1',
+    ]);
+  });
+});

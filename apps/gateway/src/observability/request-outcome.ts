@@ -29,9 +29,37 @@ export interface RequestOutcome {
   /** Time to the first byte of the response body reaching the client. */
   ttftMs?: number;
   attempts: number;
+  /** The HTTP method and path (without the query string, which may carry anything). */
+  method?: string;
+  path?: string;
+  /** The generation parameters the client set, for spans and the access log. */
+  parameters?: GenerationParameters;
+  /** What the upstream said about its answer, when it was read. */
+  response?: ResponseDetails;
+  /** The trace this request's spans belong to, when tracing is on (for log correlation). */
+  traceId?: string;
+}
+
+/** The client's generation parameters, by their GenAI convention names (gen_ai.request.*). */
+export interface GenerationParameters {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+}
+
+/**
+ * What an upstream answer said about itself: its id, the model that answered, and why it stopped (the canonical stop
+ * reason for a translated answer, or the upstream's own word where the canonical model has none).
+ */
+export interface ResponseDetails {
+  id?: string;
+  model?: string;
+  finishReasons?: string[];
 }
 
 export interface RequestObserver {
   /** Called once per request after its response ended; must not throw or block. */
   requestCompleted(outcome: RequestOutcome): void;
+  /** Called once per request when it starts (before its body is checked); must not throw or block. */
+  requestStarted?(endpoint: ClientEndpoint): void;
 }

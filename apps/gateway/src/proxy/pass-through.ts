@@ -16,6 +16,8 @@ export interface PassThroughCall {
   clientHeaders: Readonly<Record<string, string | string[] | undefined>>;
   query?: string;
   signal: AbortSignal;
+  /** The attempt's trace context (traceparent) to send upstream; absent when tracing is off. */
+  traceHeaders?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
     clientHeaders: call.clientHeaders,
     query: call.query,
   });
+  if (call.traceHeaders) Object.assign(prepared.headers, call.traceHeaders);
   const response = await provider.pool.send(prepared, call.signal);
   if (response.status >= 400) {
     throw provider.adapter.mapError(response.status, await readText(response.body).catch(() => ''), response.headers);

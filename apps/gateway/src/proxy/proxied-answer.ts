@@ -1,5 +1,6 @@
 import { type Readable } from 'node:stream';
 import { type TokenUsage } from '@gatehouse/translate';
+import { type ResponseDetails } from '../observability/request-outcome';
 
 /** What the proxy writes back: a status, a content type and a body, already in the client's dialect. */
 export interface ProxiedAnswer {
@@ -15,4 +16,6 @@ export interface ProxiedAnswer {
   committed: Promise<void>;
   /** Token usage, final once the body has been written. */
   usage(): TokenUsage;
+  /** The upstream's response id, model and stop reason, as far as read once the body has been written. */
+  details?(): ResponseDetails | undefined;
 }

@@ -5,6 +5,8 @@ import { type GatehouseConfig } from '../config';
 import { GATEHOUSE_CONFIG } from '../config/config.token';
 import { ConfiguredProviders } from '../providers/configured-providers';
 import { RequestObservers } from '../observability/request-observers';
+import { generationParametersOf } from '../observability/generation-parameters';
+import { RequestTracing } from '../observability/tracing/request-tracing';
 import { ModelRouter } from '../routing/model-router';
 import { AdmissionChecks } from './admission-checks';
 import { asGatewayError, sendError } from './error-reply';
@@ -38,6 +40,7 @@ export class ProxyService {
     @Inject(ModelRouter) private readonly router: ModelRouter,
     @Inject(RequestObservers) private readonly observers: RequestObservers,
     @Inject(AdmissionChecks) private readonly admission: AdmissionChecks,
+    @Inject(RequestTracing) private readonly tracing: RequestTracing,
   ) {
     this.maxTokensDefaults = new Map(
       config.models.flatMap((model) => (model.max_tokens_default === undefined ? [] : [[model.name, model.max_tokens_default] as const])),
@@ -48,11 +51,13 @@ export class ProxyService {
     const dialect = endpointDialect[endpoint];
     const tracker = new RequestTracker(request, reply, endpoint, dialect, this.observers);
     const { outcome } = tracker;
+    tracker.span = this.tracing.startRequest(request, endpoint, outcome);
     try {
       if (this.providers.isEmpty) throw new GatewayError('overloaded', NO_PROVIDER_MESSAGE, { status: 503 });
       const inbound = readInboundRequest(endpoint, request.body);
       outcome.requestedModel = inbound.model;
       outcome.stream = inbound.stream;
+      outcome.parameters = generationParametersOf(inbound.json);
       const route = this.router.resolve(inbound.model);
       const target = this.router.chooseTarget(route);
       const provider = this.providers.get(target.provider);
@@ -82,6 +87,7 @@ export class ProxyService {
               provider,
               clientHeaders: request.headers,
               signal: abort.signal,
+              traceHeaders: tracker.span.startAttempt(provider.settings, target.model).headers,
             })
           : await countTokensLocally(inbound, route.name);
       } else if (speaksClientDialect) {
@@ -94,6 +100,7 @@ export class ProxyService {
           clientHeaders: request.headers,
           query: queryOf(request.url),
           signal: abort.signal,
+          traceHeaders: tracker.span.startAttempt(provider.settings, target.model).headers,
         });
       } else {
         answer = await sendTranslated({
@@ -106,6 +113,7 @@ export class ProxyService {
           encodeOptions: { defaultMaxTokens: this.maxTokensDefaults.get(route.name) },
           clientHeaders: request.headers,
           signal: abort.signal,
+          traceHeaders: tracker.span.startAttempt(provider.settings, target.model).headers,
         });
       }
       try {
@@ -122,7 +130,7 @@ export class ProxyService {
       for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
       if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
       if (inbound.stream) reply.header('cache-control', 'no-cache');
-      tracker.watch(answer.body, answer.usage);
+      tracker.watch(answer.body, answer.usage, answer.details);
       reply.send(answer.body);
     } catch (error) {
       const gatewayError = asGatewayError(error);

@@ -1,8 +1,9 @@
 import { type Readable } from 'node:stream';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Dialect, type GatewayError, type TokenUsage, emptyUsage } from '@gatehouse/translate';
-import { type ClientEndpoint, type RequestOutcome } from '../observability/request-outcome';
+import { type ClientEndpoint, type RequestOutcome, type ResponseDetails } from '../observability/request-outcome';
 import { type RequestObservers } from '../observability/request-observers';
+import { NO_REQUEST_SPAN, type RequestSpan } from '../observability/tracing/request-span';
 import { type Admission } from './admission-checks';
 
 /**
@@ -14,10 +15,13 @@ export class RequestTracker {
   private readonly startedAt = new Date();
   private firstByteAt?: number;
   private usage: () => TokenUsage = emptyUsage;
+  private details?: () => ResponseDetails | undefined;
   private error?: GatewayError;
   readonly outcome: Partial<RequestOutcome> = { attempts: 0, stream: false };
   /** The gates this request passed; each is settled with the outcome when the request ends. */
   readonly admissions: Admission[] = [];
+  /** The request's SERVER span (a shared no-op when tracing is off); ended with the outcome. */
+  span: RequestSpan = NO_REQUEST_SPAN;
 
   constructor(
     private readonly request: FastifyRequest,
@@ -27,11 +31,13 @@ export class RequestTracker {
     private readonly observers: RequestObservers,
   ) {
     reply.raw.once('close', () => this.complete(reply));
+    observers.started(endpoint);
   }
 
   /** Marks the time the first body byte leaves, and where the final usage will come from. */
-  watch(body: Readable | string, usage: () => TokenUsage): void {
+  watch(body: Readable | string, usage: () => TokenUsage, details?: () => ResponseDetails | undefined): void {
     this.usage = usage;
+    this.details = details;
     if (typeof body === 'string') this.firstByteAt = performance.now();
     else body.once('data', () => (this.firstByteAt = performance.now()));
   }
@@ -56,8 +62,17 @@ export class RequestTracker {
       ttftMs: this.firstByteAt === undefined ? undefined : this.firstByteAt - this.started,
       attempts: this.outcome.attempts ?? 0,
       stream: this.outcome.stream ?? false,
+      method: this.request.method,
+      path: pathOf(this.request.url),
+      response: this.details?.() ?? this.outcome.response,
     };
     for (const admission of this.admissions) admission.settle?.(outcome);
     this.observers.completed(outcome);
+    this.span.end(outcome);
   }
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }

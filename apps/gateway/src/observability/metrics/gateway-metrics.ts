@@ -1,0 +1,284 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { type GatewayErrorCode } from '@gatehouse/translate';
+import { ConfigLabels, NONE } from '../config-labels';
+import { genAiOperationOf } from '../genai-operation';
+import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from '../observability-options';
+import { type ClientEndpoint, type RequestObserver, type RequestOutcome } from '../request-outcome';
+import { RequestObservers } from '../request-observers';
+import {
+  OPERATION_DURATION_BUCKETS,
+  TIME_PER_OUTPUT_TOKEN_BUCKETS,
+  TIME_TO_FIRST_TOKEN_BUCKETS,
+  TOKEN_USAGE_BUCKETS,
+} from './genai-metric-buckets';
+import { LabelledSeries } from './labelled-series';
+
+/** A provider's circuit breaker, as the gauge shows it: 0 closed, 1 half-open, 2 open. */
+export type BreakerState = 'closed' | 'half_open' | 'open';
+const breakerStateValue: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
+
+/** How one upstream attempt ended: `success`, or the error code it failed with. */
+export type AttemptOutcome = 'success' | GatewayErrorCode;
+
+const GENAI_LABELS = ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model', 'gatehouse_provider'] as const;
+const KNOWN_LIMITS = new Set(['rpm', 'tpm', 'concurrent', 'rpd', 'tpd']);
+
+type Observed = Histogram.Internal<string>;
+type Counted = Counter.Internal;
+
+/** The GenAI histograms of one (model, provider) pair. */
+interface OperationSeries {
+  inputTokens: Observed;
+  outputTokens: Observed;
+  duration: Observed;
+  timeToFirstToken: Observed;
+  timePerOutputToken: Observed;
+}
+
+/** The token counters of one (model, provider, key, team). */
+interface TokenSeries {
+  input: Counted;
+  output: Counted;
+  cacheRead: Counted;
+  cacheCreation: Counted;
+}
+
+/**
+ * The gateway's Prometheus metrics (served at GET /metrics, and over OTLP when telemetry is on). Finished requests
+ * come in as RequestOutcomes; events an outcome does not carry (fallbacks, rate limits, attempts, breaker changes) are
+ * reported by the modules that see them, through the methods below. Label values come from the config only; key and
+ * team labels sit on the request and token counters alone.
+ */
+@Injectable()
+export class GatewayMetrics implements RequestObserver {
+  readonly registry = new Registry();
+
+  private readonly tokenUsage = new Histogram({
+    name: 'gen_ai_client_token_usage',
+    help: 'Tokens used per operation (GenAI conventions: input counts cache reads and writes).',
+    labelNames: [...GENAI_LABELS, 'gen_ai_token_type'],
+    buckets: TOKEN_USAGE_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly operationDuration = new Histogram({
+    name: 'gen_ai_client_operation_duration_seconds',
+    help: 'Duration of GenAI operations through the gateway, from the request to the end of the response.',
+    labelNames: [...GENAI_LABELS, 'error_type'],
+    buckets: OPERATION_DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly timeToFirstToken = new Histogram({
+    name: 'gen_ai_server_time_to_first_token_seconds',
+    help: 'Time from the request to the first byte of a streamed response reaching the client.',
+    labelNames: GENAI_LABELS,
+    buckets: TIME_TO_FIRST_TOKEN_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly timePerOutputToken = new Histogram({
+    name: 'gen_ai_server_time_per_output_token_seconds',
+    help: 'Time per output token after the first, for streamed responses.',
+    labelNames: GENAI_LABELS,
+    buckets: TIME_PER_OUTPUT_TOKEN_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly requests = new Counter({
+    name: 'gatehouse_requests_total',
+    help: 'Finished /v1 requests by endpoint, configured model, provider, HTTP status, key name and team.',
+    labelNames: ['endpoint', 'model', 'provider', 'status', 'key', 'team'],
+    registers: [this.registry],
+  });
+  private readonly tokens = new Counter({
+    name: 'gatehouse_tokens_total',
+    help: 'Tokens by model, provider, key and team (input counts cache reads and writes, as gen_ai_client_token_usage).',
+    labelNames: ['model', 'provider', 'key', 'team', 'gen_ai_token_type'],
+    registers: [this.registry],
+  });
+  private readonly cachedTokens = new Counter({
+    name: 'gatehouse_cached_tokens_total',
+    help: 'The cached part of the input tokens: read from or written to the provider cache.',
+    labelNames: ['model', 'provider', 'key', 'team', 'cache'],
+    registers: [this.registry],
+  });
+  private readonly inFlight = new Gauge({
+    name: 'gatehouse_requests_in_flight',
+    help: 'Requests being served now, by endpoint.',
+    labelNames: ['endpoint'],
+    registers: [this.registry],
+  });
+  private readonly fallbacks = new Counter({
+    name: 'gatehouse_fallbacks_total',
+    help: 'Requests moved from one model to its fallback, by the error that caused it.',
+    labelNames: ['model', 'fallback_model', 'reason'],
+    registers: [this.registry],
+  });
+  private readonly rateLimited = new Counter({
+    name: 'gatehouse_rate_limited_total',
+    help: 'Requests refused by a gateway rate limit, by limit (rpm, tpm, concurrent) and model.',
+    labelNames: ['limit', 'model'],
+    registers: [this.registry],
+  });
+  private readonly budgetRejected = new Counter({
+    name: 'gatehouse_budget_rejected_total',
+    help: 'Requests refused because a key or team budget was spent, by model.',
+    labelNames: ['model'],
+    registers: [this.registry],
+  });
+  private readonly upstreamAttempts = new Counter({
+    name: 'gatehouse_upstream_attempts_total',
+    help: 'Upstream attempts (first tries, retries and fallbacks) by provider, upstream model and outcome.',
+    labelNames: ['provider', 'model', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly breakerStates = new Gauge({
+    name: 'gatehouse_circuit_breaker_state',
+    help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
+    labelNames: ['provider'],
+    registers: [this.registry],
+  });
+
+  private readonly requestSeries = new LabelledSeries<Counted>(this.requests, 6);
+  private readonly inFlightSeries = new LabelledSeries<Gauge.Internal<string>>(this.inFlight, 1);
+  private readonly attemptSeries = new LabelledSeries<Counted>(this.upstreamAttempts, 3);
+  private readonly failedDurationSeries = new LabelledSeries<Observed>(this.operationDuration, 5);
+  private readonly operationSeries = new Map<string, OperationSeries>();
+  private readonly tokenSeries = new Map<string, TokenSeries>();
+  private readDroppedRecords?: () => number;
+
+  constructor(
+    @Inject(ConfigLabels) private readonly labels: ConfigLabels,
+    @Inject(RequestObservers) observers: RequestObservers,
+    @Inject(OBSERVABILITY_OPTIONS) options: ObservabilityOptions = {},
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+    // With telemetry.otlp_endpoint, the same numbers are exported over OTLP, read from this registry at each export.
+    options.telemetry?.metricProducer?.attach(this.registry);
+    const dropped: Counter = new Counter({
+      name: 'gatehouse_usage_records_dropped_total',
+      help: 'Usage records the usage recorder had to drop (its queue was full or the database failed).',
+      registers: [this.registry],
+      collect: () => {
+        if (!this.readDroppedRecords) return;
+        dropped.reset();
+        dropped.inc(this.readDroppedRecords());
+      },
+    });
+    observers.register(this);
+  }
+
+  // ── Events reported by other modules ────────────────────────────────────────────────────────────────────────
+
+  /** A request moved from `model` to `fallbackModel` (configured names) after an attempt failed with `reason`. */
+  recordFallback(model: string, fallbackModel: string, reason: GatewayErrorCode): void {
+    this.fallbacks.labels(model, fallbackModel, reason).inc();
+  }
+
+  /** A gateway rate limit refused a request; `limit` is rpm, tpm or concurrent (anything else counts as "other"). */
+  recordRateLimited(limit: string, model: string = NONE): void {
+    this.rateLimited.labels(KNOWN_LIMITS.has(limit) ? limit : 'other', model).inc();
+  }
+
+  /** One upstream attempt ended: `provider` is the configured provider name, `upstreamModel` the target's model id. */
+  recordUpstreamAttempt(provider: string, upstreamModel: string, outcome: AttemptOutcome): void {
+    this.attemptSeries.of(provider, upstreamModel, outcome).inc();
+  }
+
+  /** A provider's circuit breaker is now in `state`. */
+  setBreakerState(provider: string, state: BreakerState): void {
+    this.breakerStates.labels(provider).set(breakerStateValue[state]);
+  }
+
+  /** Where the usage recorder's count of dropped records is read from at each scrape. */
+  countDroppedUsageRecords(read: () => number): void {
+    this.readDroppedRecords = read;
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  // ── Requests ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  requestStarted(endpoint: ClientEndpoint): void {
+    this.inFlightSeries.of(endpoint).inc();
+  }
+
+  requestCompleted(outcome: RequestOutcome): void {
+    this.inFlightSeries.of(outcome.endpoint).dec();
+    const model = this.labels.modelOf(outcome);
+    const provider = outcome.provider ?? NONE;
+    const key = outcome.principal?.keyName ?? NONE;
+    const team = outcome.principal?.team ?? NONE;
+    this.requestSeries.of(outcome.endpoint, model, provider, statusLabel(outcome.status), key, team).inc();
+    // Only the budget gate answers budget_exceeded, so the outcome says it all (a rate_limited one may be the upstream's).
+    if (outcome.errorCode === 'budget_exceeded') this.budgetRejected.labels(model).inc();
+    // Requests that never reached a provider (bad body, unknown model, refused by a gate) are no GenAI operation.
+    if (outcome.provider === undefined || outcome.attempts === 0) return;
+
+    const operation = genAiOperationOf[outcome.endpoint];
+    const series = this.operationSeriesOf(operation, model, provider);
+    const seconds = outcome.latencyMs / 1000;
+    const errorType = outcome.errorCode ?? (outcome.aborted ? 'aborted' : undefined);
+    if (errorType === undefined) series.duration.observe(seconds);
+    else this.failedDurationSeries.of(operation, this.labels.providerTypeOf(provider), model, provider, errorType).observe(seconds);
+
+    const { usage } = outcome;
+    if (operation === 'count_tokens' || (outcome.status >= 400 && usage.inputTokens === 0 && usage.outputTokens === 0)) return;
+    series.inputTokens.observe(usage.inputTokens);
+    series.outputTokens.observe(usage.outputTokens);
+    const tokens = this.tokenSeriesOf(model, provider, key, team);
+    tokens.input.inc(usage.inputTokens);
+    tokens.output.inc(usage.outputTokens);
+    if (usage.cacheReadTokens > 0) tokens.cacheRead.inc(usage.cacheReadTokens);
+    if (usage.cacheWriteTokens > 0) tokens.cacheCreation.inc(usage.cacheWriteTokens);
+
+    if (outcome.stream && outcome.ttftMs !== undefined && errorType === undefined) {
+      series.timeToFirstToken.observe(outcome.ttftMs / 1000);
+      if (usage.outputTokens > 1) series.timePerOutputToken.observe((outcome.latencyMs - outcome.ttftMs) / 1000 / (usage.outputTokens - 1));
+    }
+  }
+
+  private operationSeriesOf(operation: string, model: string, provider: string): OperationSeries {
+    const key = `${operation}\u0000${model}\u0000${provider}`;
+    let series = this.operationSeries.get(key);
+    if (series === undefined) {
+      const type = this.labels.providerTypeOf(provider);
+      series = {
+        inputTokens: this.tokenUsage.labels(operation, type, model, provider, 'input'),
+        outputTokens: this.tokenUsage.labels(operation, type, model, provider, 'output'),
+        duration: this.operationDuration.labels(operation, type, model, provider, ''),
+        timeToFirstToken: this.timeToFirstToken.labels(operation, type, model, provider),
+        timePerOutputToken: this.timePerOutputToken.labels(operation, type, model, provider),
+      };
+      this.operationSeries.set(key, series);
+    }
+    return series;
+  }
+
+  private tokenSeriesOf(model: string, provider: string, key: string, team: string): TokenSeries {
+    const seriesKey = `${model}\u0000${provider}\u0000${key}\u0000${team}`;
+    let series = this.tokenSeries.get(seriesKey);
+    if (series === undefined) {
+      series = {
+        input: this.tokens.labels(model, provider, key, team, 'input'),
+        output: this.tokens.labels(model, provider, key, team, 'output'),
+        cacheRead: this.cachedTokens.labels(model, provider, key, team, 'read'),
+        cacheCreation: this.cachedTokens.labels(model, provider, key, team, 'creation'),
+      };
+      this.tokenSeries.set(seriesKey, series);
+    }
+    return series;
+  }
+}
+
+const statusLabels = new Map<number, string>();
+function statusLabel(status: number): string {
+  let label = statusLabels.get(status);
+  if (label === undefined) statusLabels.set(status, (label = String(status)));
+  return label;
+}

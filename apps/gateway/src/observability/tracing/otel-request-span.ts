@@ -1,0 +1,138 @@
+import {
+  type Attributes,
+  type Context,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  trace,
+} from '@opentelemetry/api';
+import { type FastifyRequest } from 'fastify';
+import { type ConfigLabels, serverEndpointOf } from '../config-labels';
+import { genAiOperationOf } from '../genai-operation';
+import { type ClientEndpoint, type RequestOutcome } from '../request-outcome';
+import { genAiInputOf } from './genai-content';
+import { OtelAttemptSpan } from './otel-attempt-span';
+import { type AttemptProvider, type AttemptSpan, type RequestSpan } from './request-span';
+import { addRequestParameters, addResponseAttributes } from './span-attributes';
+import { type Telemetry } from './telemetry';
+
+/** What every request span shares: the SDK, the config's labels, and whether prompts may be recorded. */
+export interface TracingSetup {
+  telemetry: Telemetry;
+  labels: ConfigLabels;
+  captureContent: boolean;
+}
+
+/**
+ * The SERVER span of one /v1 request, following the GenAI conventions (`{gen_ai.operation.name} {gen_ai.request.model}`),
+ * continuing the client's W3C trace context, with a CLIENT child per upstream attempt.
+ */
+export class OtelRequestSpan implements RequestSpan {
+  private readonly span: Span;
+  private readonly context: Context;
+  private readonly operation: string;
+  private readonly startedAt = performance.now();
+  private attempt?: OtelAttemptSpan;
+  private attempts = 0;
+
+  constructor(
+    private readonly setup: TracingSetup,
+    private readonly request: FastifyRequest,
+    private readonly endpoint: ClientEndpoint,
+    /** The outcome being filled in by the proxy: attempts read the request's model and parameters from it. */
+    private readonly outcome: Partial<RequestOutcome>,
+  ) {
+    const parent = setup.telemetry.propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
+    this.operation = genAiOperationOf[endpoint];
+    this.span = setup.telemetry.tracer.startSpan(
+      this.operation,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'gen_ai.operation.name': this.operation,
+          'http.request.method': request.method,
+          'http.route': request.routeOptions.url ?? '',
+          'url.path': pathOf(request.url),
+          'gatehouse.endpoint': endpoint,
+          'gatehouse.request_id': request.id,
+        },
+      },
+      parent,
+    );
+    this.context = trace.setSpan(parent, this.span);
+    outcome.traceId = this.span.spanContext().traceId;
+  }
+
+  startAttempt(provider: AttemptProvider, upstreamModel: string): AttemptSpan {
+    // An attempt still open here failed without saying so (a retry or fallback follows).
+    this.attempt?.failed(undefined);
+    const attributes: Attributes = {
+      'gen_ai.operation.name': this.operation,
+      'gen_ai.provider.name': provider.type,
+      'gen_ai.request.model': upstreamModel,
+      'gatehouse.provider': provider.name,
+      'gatehouse.attempt': ++this.attempts,
+    };
+    const server = this.setup.labels.serverOf(provider.name) ?? serverEndpointOf(provider.baseUrl);
+    if (server) {
+      attributes['server.address'] = server.address;
+      attributes['server.port'] = server.port;
+    }
+    addRequestParameters(attributes, this.outcome);
+    const span = this.setup.telemetry.tracer.startSpan(`${this.operation} ${upstreamModel}`, { kind: SpanKind.CLIENT, attributes }, this.context);
+    const headers: Record<string, string> = {};
+    this.setup.telemetry.propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
+    this.attempt = new OtelAttemptSpan(span, headers, performance.now());
+    return this.attempt;
+  }
+
+  end(outcome: RequestOutcome): void {
+    if (this.attempt?.open) this.attempt.finish(outcome, this.startedAt);
+    const { principal } = outcome;
+    const attributes: Attributes = {
+      'http.response.status_code': outcome.status,
+      'gatehouse.attempts': outcome.attempts,
+    };
+    if (outcome.requestedModel !== undefined) {
+      attributes['gen_ai.request.model'] = outcome.requestedModel;
+      this.span.updateName(`${this.operation} ${outcome.requestedModel}`);
+    }
+    if (outcome.provider !== undefined) {
+      attributes['gen_ai.provider.name'] = this.setup.labels.providerTypeOf(outcome.provider);
+      attributes['gatehouse.provider'] = outcome.provider;
+    }
+    if (outcome.routedModel !== undefined) attributes['gatehouse.model'] = outcome.routedModel;
+    if (outcome.decision !== undefined) attributes['gatehouse.decision'] = outcome.decision;
+    if (principal !== undefined) {
+      attributes['gatehouse.key.name'] = principal.keyName;
+      if (principal.team !== undefined) attributes['gatehouse.team'] = principal.team;
+    }
+    addRequestParameters(attributes, outcome);
+    if (outcome.attempts > 0) addResponseAttributes(attributes, outcome);
+    if (outcome.stream && outcome.ttftMs !== undefined) attributes['gen_ai.response.time_to_first_chunk'] = outcome.ttftMs / 1000;
+    if (outcome.aborted) attributes['gatehouse.client_aborted'] = true;
+    if (outcome.errorCode !== undefined) {
+      attributes['error.type'] = outcome.errorCode;
+      this.span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.errorCode });
+    }
+    if (this.setup.captureContent) this.addContent(attributes);
+    this.span.setAttributes(attributes);
+    this.span.end();
+  }
+
+  /** The prompt, as JSON strings (the conventions allow that on spans); only with telemetry.capture_content. */
+  private addContent(attributes: Attributes): void {
+    const input = genAiInputOf(this.endpoint, this.request.body);
+    if (input === undefined) return;
+    attributes['gen_ai.input.messages'] = JSON.stringify(input.messages);
+    if (input.systemInstructions.length > 0) attributes['gen_ai.system_instructions'] = JSON.stringify(input.systemInstructions);
+  }
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}

@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import { type BenchOptions } from './bench-options';
+import { type BenchEnvironment, LOAD_CORE } from './bench-environment';
+import { type BenchResults, type Measurement, type VariantSummary } from './bench-results';
+import { ROUTES } from './bench-routes';
+import { type Scenario, SCENARIOS } from './bench-scenarios';
+import { accessLogStatus, probeVariant, tracingStatus, usageStatus } from './feature-probes';
+import { FULL_VARIANT, GATEWAY_VARIANTS } from './gateway-variants';
+import { LatencyHistogram } from './latency-histogram';
+import { type LiveTarget } from './live-target';
+import { machineInfo } from './machine-info';
+import { FOREIGN_LOAD_WARNING, measureMachineLoad } from './machine-load';
+import { pinSelf, type PinnedProcess } from './pinned-process';
+import { cpuTickMicros, memory } from './process-stats';
+import { runScenario, type ScenarioRunContext } from './scenario-runner';
+import { runSoak } from './soak-runner';
+import { measureStartup } from './startup-timer';
+
+/**
+ * The whole benchmark: start-up time, then every scenario on the four routes of the full variant, then the feature
+ * toggles (one route, every variant), then the optional soak; memory read from /proc throughout.
+ */
+export async function runBench(options: BenchOptions, environment: BenchEnvironment, log: (line: string) => void): Promise<BenchResults> {
+  const startedAt = new Date().toISOString();
+  const stopMachineLoad = measureMachineLoad();
+  const pinned = pinSelf(LOAD_CORE);
+  const notes: string[] = [];
+  const sendLag = new LatencyHistogram();
+  const measurements: Measurement[] = [];
+  const scenarios = SCENARIOS.filter((scenario) => options.sections.includes(scenario.id));
+  const wantFeatures = options.sections.includes('features');
+  const floorIdleRssMb = memory(environment.floor.pid).rssMb;
+
+  const startup = options.sections.includes('startup')
+    ? await measureStartup(environment.paths.gatewayMain, environment.emulatorUrl, environment.paths.workDir, options.quick ? 1 : 5)
+    : undefined;
+  if (startup) log(`start-up to ready: ${startup.readyMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+
+  const variantsToRun = wantFeatures ? GATEWAY_VARIANTS : scenarios.length > 0 || options.soakS > 0 ? [FULL_VARIANT] : [];
+  log(`starting ${variantsToRun.length} gateway variant(s)`);
+  const starts = await Promise.all(variantsToRun.map((variant) => environment.startGateway(variant, options.redisUrl)));
+  const variants: VariantSummary[] = [];
+  const gateways = new Map<string, PinnedProcess>();
+  for (const [index, variant] of variantsToRun.entries()) {
+    const start = starts[index]!;
+    if (!start.ok) {
+      variants.push({ variant, available: false, unavailableReason: start.reason, features: {}, requestsServed: 0, configYaml: start.configYaml });
+      log(`variant ${variant.id}: ${start.reason}`);
+      continue;
+    }
+    gateways.set(variant.id, start.process);
+    const probe = await probeVariant(start.url, variant);
+    const broken = Object.entries(probe.routeStatus).filter(([, status]) => status !== 200);
+    if (broken.length) notes.push(`${variant.label}: probe requests answered ${broken.map(([route, status]) => `${route} ${status}`).join(', ')}`);
+    variants.push({
+      variant,
+      available: true,
+      probe,
+      features: probe.features,
+      idleRssMb: memory(start.process.pid).rssMb,
+      requestsServed: 0,
+      configYaml: start.configYaml,
+    });
+  }
+
+  const context: ScenarioRunContext = {
+    loadGenerator: environment.loadGenerator,
+    phase: 'routes',
+    durationS: options.durationS,
+    rounds: options.rounds,
+    warmUpS: options.quick ? 0.1 : 1,
+    drainMs: options.quick ? 3_000 : 10_000,
+    sendLag,
+    log,
+  };
+  const allTargets: LiveTarget[] = [];
+  const full = gateways.get(FULL_VARIANT.id);
+
+  if (scenarios.length > 0 && full) {
+    const routeTargets = ROUTES.map((route) => environment.gatewayTarget(FULL_VARIANT, route, full));
+    const targets = [
+      environment.directTarget('openai-chat'),
+      environment.directTarget('anthropic-messages'),
+      environment.floorTarget('openai-chat'),
+      environment.floorTarget('anthropic-messages'),
+      ...routeTargets,
+    ];
+    allTargets.push(...targets);
+    for (const scenario of scenarios) measurements.push(...(await runScenario(scenario, targets, context)));
+  } else if (scenarios.length > 0) {
+    notes.push('The full variant did not start, so the scenario tables are empty.');
+  }
+
+  if (wantFeatures) {
+    const passThrough = ROUTES[0]!;
+    const targets = [
+      environment.directTarget('openai-chat'),
+      environment.floorTarget('openai-chat'),
+      ...variants.filter((summary) => summary.available).map((summary) => environment.gatewayTarget(summary.variant, passThrough, gateways.get(summary.variant.id)!)),
+    ];
+    allTargets.push(...targets);
+    const featureScenarios = SCENARIOS.filter((scenario): scenario is Scenario => scenario.id === 'json-1000' || scenario.id === 'max-throughput');
+    for (const scenario of featureScenarios) measurements.push(...(await runScenario(scenario, targets, { ...context, phase: 'features' })));
+  }
+
+  const soak =
+    options.soakS > 0 && full
+      ? await runSoak(
+          options.soakS,
+          environment.loadGenerator,
+          ROUTES.map((route) => environment.gatewayTarget(FULL_VARIANT, route, full)),
+          log,
+        )
+      : undefined;
+  if (options.soakS > 0 && !full) notes.push('The soak did not run: the full variant did not start.');
+
+  for (const summary of variants) {
+    const gateway = gateways.get(summary.variant.id);
+    if (!gateway) continue;
+    summary.peakRssMb = memory(gateway.pid).peakRssMb;
+    summary.requestsServed = Math.round(allTargets.filter((target) => target.process === gateway).reduce((sum, target) => sum + target.served, 0));
+  }
+  const floorPeakRssMb = memory(environment.floor.pid).peakRssMb;
+  const machineLoad = stopMachineLoad();
+  const contaminated = measurements.filter((measurement) => measurement.foreignCores > FOREIGN_LOAD_WARNING);
+  if (contaminated.length) {
+    notes.push(
+      `Other processes on the machine (not started by the benchmark) kept more than ${FOREIGN_LOAD_WARNING} of a core busy during ${contaminated.length} of ` +
+        `${measurements.length} measurements (marked ⚠ in the tables); over the whole run they used ${machineLoad.foreignCores.toFixed(2)} cores on average.`,
+    );
+  }
+
+  // Usage records may be flushed only on shutdown, so they are counted once the gateways have stopped.
+  await environment.stopGateways();
+  for (const summary of variants) {
+    if (!summary.available) continue;
+    if (summary.variant.features.includes('usage')) {
+      summary.features.usage = usageStatus(join(environment.paths.workDir, `${summary.variant.id}.db`), summary.requestsServed);
+    }
+    if (summary.variant.features.includes('tracing')) summary.features.tracing = tracingStatus(environment.sink);
+    if (summary.variant.features.includes('access-log')) summary.features['access-log'] = accessLogStatus(gateways.get(summary.variant.id)!, summary.requestsServed);
+  }
+
+  return {
+    quick: options.quick,
+    machine: machineInfo(environment.paths.root),
+    pinned,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    durationPerTargetS: options.durationS,
+    rounds: options.rounds,
+    scenarios: scenarios.map((scenario) => scenario.id),
+    measurements,
+    variants,
+    floor: { idleRssMb: floorIdleRssMb, peakRssMb: floorPeakRssMb },
+    ...(startup ? { startup } : {}),
+    ...(soak ? { soak } : {}),
+    sendLagMs: { p50: sendLag.percentileMs(50), p99: sendLag.percentileMs(99) },
+    cpuTickMicros: cpuTickMicros(),
+    machineLoad,
+    notes,
+  };
+}

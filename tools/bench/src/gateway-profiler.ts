@@ -1,0 +1,63 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type BenchOptions } from './bench-options';
+import { type BenchEnvironment } from './bench-environment';
+import { ROUTES } from './bench-routes';
+import { type CpuProfile, summarizeCpuProfile } from './cpu-profile-summary';
+import { FULL_VARIANT } from './gateway-variants';
+import { cpuMicros } from './process-stats';
+
+const RATE = 1000;
+
+/**
+ * `npm run bench -- --profile`: the full variant under `node --cpu-prof`, warmed up, then held at 1,000 req/s of
+ * OpenAI → OpenAI pass-through; the profile is written when the gateway stops and summarised by self time, start-up
+ * and warm-up left out. Writes the .cpuprofile (open it in Chrome DevTools) and a Markdown summary to dist/bench/.
+ */
+export async function profileGateway(environment: BenchEnvironment, options: BenchOptions, log: (line: string) => void): Promise<void> {
+  const profileDir = resolve(environment.paths.root, 'dist/bench/profiles');
+  mkdirSync(profileDir, { recursive: true });
+  const before = new Set(readdirSync(profileDir));
+  const spawnedAt = performance.now();
+  const start = await environment.startGateway(FULL_VARIANT, options.redisUrl, ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '250']);
+  if (!start.ok) throw new Error(`the full variant did not start: ${start.reason}`);
+  const target = environment.gatewayTarget(FULL_VARIANT, ROUTES[0]!, start.process);
+  const load = (durationMs: number) =>
+    environment.loadGenerator.openLoop({ origin: target.origin, requests: [target.request('json')], rate: RATE, durationMs, drainMs: 10_000 });
+  log('profiling: warm-up');
+  await load(options.quick ? 500 : 5_000);
+  const skipMs = performance.now() - spawnedAt;
+  log(`profiling: ${options.durationS} s at ${RATE} req/s, OpenAI → OpenAI pass-through`);
+  const cpuBefore = cpuMicros(start.process.pid);
+  const result = await load(options.durationS * 1000);
+  const cpuPerRequest = (cpuMicros(start.process.pid) - cpuBefore) / Math.max(1, result.completed);
+  await environment.stopGateways();
+  const written = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile') && !before.has(name));
+  if (written.length === 0) throw new Error(`the gateway wrote no .cpuprofile into ${profileDir}`);
+  const file = join(profileDir, written.sort().at(-1)!);
+  const summary = summarizeCpuProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, skipMs);
+  const lines = [
+    `# Gateway CPU profile: ${RATE} req/s OpenAI → OpenAI pass-through, full variant`,
+    '',
+    `${result.completed} answers, ${result.failed} failed; ${cpuPerRequest.toFixed(0)} µs CPU per request; busy ${summary.busyMs.toFixed(0)} ms,` +
+      ` idle ${summary.idleMs.toFixed(0)} ms of the sampled window. Profile: ${file}`,
+    '',
+    '## Self time by function',
+    '',
+    '| self ms | % of busy | function | where |',
+    '| ---: | ---: | --- | --- |',
+    ...summary.functions.map((spot) => `| ${spot.selfMs.toFixed(0)} | ${spot.percent.toFixed(1)} | ${spot.name} | ${spot.location} |`),
+    '',
+    '## Self time by package or folder',
+    '',
+    '| self ms | % of busy | where |',
+    '| ---: | ---: | --- |',
+    ...summary.groups.map((group) => `| ${group.selfMs.toFixed(0)} | ${group.percent.toFixed(1)} | ${group.group} |`),
+    '',
+  ];
+  const summaryFile = join(environment.paths.root, 'dist/bench/profile.md');
+  writeFileSync(summaryFile, lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  log(`wrote ${summaryFile}`);
+}
