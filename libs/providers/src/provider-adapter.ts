@@ -26,8 +26,10 @@ export interface PreparedRequest {
 /** One kind of provider: how to address it and how to read its errors. Each kind lives in its own folder. */
 export interface ProviderAdapter {
   readonly type: string;
-  /** The dialects this provider speaks natively for `generate`. */
+  /** The dialects this provider kind can speak for `generate`, its main one first. */
   readonly dialects: readonly Dialect[];
+  /** The dialects one configured provider of this kind speaks (an OpenAI-compatible server may lack /v1/responses). */
+  speaks(settings: ProviderSettings, dialect: Dialect): boolean;
   /** Whether the provider counts tokens itself (Anthropic's count_tokens). */
   readonly countsTokens: boolean;
   prepare(settings: ProviderSettings, call: UpstreamCall): PreparedRequest;

@@ -27,6 +27,8 @@ import {
   decodeOpenAIResponsesResponse,
   encodeOpenAIResponsesRequest,
   encodeOpenAIResponsesResponse,
+  DEFAULT_OPENAI_RESPONSES_ECHO,
+  openAIResponsesEchoOf,
 } from './openai-responses/index';
 import { type TokenUsage } from './usage/token-usage';
 
@@ -45,6 +47,14 @@ export interface DecodedRequest extends Translated<CanonicalRequest> {
 
 export interface StreamEncoder extends StreamMachine<CanonicalStreamEvent, SseEvent> {
   readonly usage: TokenUsage;
+  /** After the end: the whole answer as the client's dialect would have returned it unstreamed (for the Responses store). */
+  completedResponse?(): { clientResponse: object; canonical: CanonicalResponse } | undefined;
+}
+
+/** How a client's answer is encoded: `clientRequest` is its request body, which some dialects echo (Responses). */
+export interface ClientEncodeOptions {
+  includeUsage: boolean;
+  clientRequest?: unknown;
 }
 
 /** One dialect's codecs, so that the gateway translates any client dialect to any target dialect through one path. */
@@ -52,9 +62,9 @@ export interface DialectCodec {
   decodeRequest(body: unknown, ctx: TranslationContext): DecodedRequest;
   encodeRequest(request: CanonicalRequest, options: RequestEncodeOptions): Translated<object>;
   decodeResponse(body: unknown): CanonicalResponse;
-  encodeResponse(response: CanonicalResponse, ctx: TranslationContext): object;
+  encodeResponse(response: CanonicalResponse, ctx: TranslationContext, clientRequest?: unknown): object;
   streamDecoder(ctx: TranslationContext): StreamMachine<SseEvent, CanonicalStreamEvent>;
-  streamEncoder(ctx: TranslationContext, options: { includeUsage: boolean }): StreamEncoder;
+  streamEncoder(ctx: TranslationContext, options: ClientEncodeOptions): StreamEncoder;
 }
 
 const openAIChatCodec: DialectCodec = {
@@ -86,10 +96,20 @@ const openAIResponsesCodec: DialectCodec = {
   decodeRequest: (body, ctx) => decodeOpenAIResponsesRequest(body as Parameters<typeof decodeOpenAIResponsesRequest>[0], ctx),
   encodeRequest: (request) => encodeOpenAIResponsesRequest(request),
   decodeResponse: decodeOpenAIResponsesResponse,
-  encodeResponse: (response, ctx) => encodeOpenAIResponsesResponse(response, ctx),
+  encodeResponse: (response, ctx, clientRequest) => encodeOpenAIResponsesResponse(response, ctx, echoOf(clientRequest)),
   streamDecoder: () => new OpenAIResponsesStreamDecoder(),
-  streamEncoder: (ctx) => new OpenAIResponsesStreamEncoder(ctx),
+  streamEncoder: (ctx, options) => {
+    const encoder = new OpenAIResponsesStreamEncoder(ctx, { echo: echoOf(options.clientRequest) });
+    return Object.assign(encoder, {
+      completedResponse: () => (encoder.response ? { clientResponse: encoder.response, canonical: encoder.canonicalResponse } : undefined),
+    });
+  },
 };
+
+/** A Responses answer repeats the client's settings (instructions, tools, temperature, …), as OpenAI's does. */
+function echoOf(clientRequest: unknown): ReturnType<typeof openAIResponsesEchoOf> {
+  return clientRequest === undefined ? DEFAULT_OPENAI_RESPONSES_ECHO : openAIResponsesEchoOf(clientRequest as Parameters<typeof openAIResponsesEchoOf>[0]);
+}
 
 /** The codecs by dialect. */
 export const dialectCodecs: Partial<Record<Dialect, DialectCodec>> = {

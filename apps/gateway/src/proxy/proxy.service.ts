@@ -75,7 +75,7 @@ export class ProxyService {
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) abort.abort();
       });
-      const speaksClientDialect = provider.adapter.dialects.includes(dialect);
+      const speaksClientDialect = provider.adapter.speaks(provider.settings, dialect);
       let answer: ProxiedAnswer;
       if (endpoint === 'anthropic-count-tokens') {
         answer = provider.adapter.countsTokens

@@ -13,6 +13,7 @@ export const anthropicAdapter: ProviderAdapter = {
   type: 'anthropic',
   dialects: ['anthropic-messages'],
   countsTokens: true,
+  speaks: (_settings, dialect) => dialect === 'anthropic-messages',
 
   prepare(settings: ProviderSettings, call: UpstreamCall): PreparedRequest {
     const headers: Record<string, string> = {

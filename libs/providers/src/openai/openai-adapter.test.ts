@@ -51,3 +51,12 @@ describe('openAIAdapter.mapError', () => {
     expect(JSON.parse(error.upstream!.body)).toMatchObject({ error: { message: 'max_tokens too large' } });
   });
 });
+
+describe('openAIAdapter.speaks', () => {
+  it('speaks Chat Completions always and the Responses API only when the server has it', () => {
+    expect(openAIAdapter.speaks(settings, 'openai-chat')).toBe(true);
+    expect(openAIAdapter.speaks(settings, 'openai-responses')).toBe(false);
+    expect(openAIAdapter.speaks({ ...settings, responsesApi: true }, 'openai-responses')).toBe(true);
+    expect(openAIAdapter.speaks(settings, 'anthropic-messages')).toBe(false);
+  });
+});

@@ -8,6 +8,8 @@ export const openAIAdapter: ProviderAdapter = {
   type: 'openai',
   dialects: ['openai-chat', 'openai-responses'],
   countsTokens: false,
+  // Chat Completions everywhere; the Responses API only where the config says the server has it (OpenAI does, vLLM may).
+  speaks: (settings, dialect) => dialect === 'openai-chat' || (dialect === 'openai-responses' && settings.responsesApi === true),
 
   prepare(settings: ProviderSettings, call: UpstreamCall): PreparedRequest {
     const headers: Record<string, string> = { ...settings.headers, 'content-type': 'application/json' };
