@@ -57,5 +57,6 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
     committed: tap.committed,
     warnings: [],
     usage: () => tap.usage,
+    completedResponse: () => (tap.completedResponse ? { clientResponse: tap.completedResponse } : undefined),
   };
 }

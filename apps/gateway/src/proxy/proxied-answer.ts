@@ -1,5 +1,5 @@
 import { type Readable } from 'node:stream';
-import { type TokenUsage } from '@gatehouse/translate';
+import { type CanonicalResponse, type TokenUsage } from '@gatehouse/translate';
 import { type ResponseDetails } from '../observability/request-outcome';
 
 /** What the proxy writes back: a status, a content type and a body, already in the client's dialect. */
@@ -16,6 +16,11 @@ export interface ProxiedAnswer {
   committed: Promise<void>;
   /** Token usage, final once the body has been written. */
   usage(): TokenUsage;
+  /**
+   * Once the body has been written: the whole answer as the client's dialect returns it unstreamed (and canonical,
+   * when it was translated). Only the Responses API asks for it, to store the response.
+   */
+  completedResponse?(): { clientResponse: Record<string, unknown>; canonical?: CanonicalResponse } | undefined;
   /** The upstream's response id, model and stop reason, as far as read once the body has been written. */
   details?(): ResponseDetails | undefined;
 }

@@ -24,6 +24,11 @@ export class ProxyController {
     return this.proxy.handle('anthropic-messages', request, reply);
   }
 
+  @Post('responses')
+  responses(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.proxy.handle('openai-responses', request, reply);
+  }
+
   @Post('messages/count_tokens')
   countTokens(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.proxy.handle('anthropic-count-tokens', request, reply);

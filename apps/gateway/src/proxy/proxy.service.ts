@@ -1,20 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { type Dialect, GatewayError } from '@gatehouse/translate';
+import { type Attempt } from '@gatehouse/routing';
+import { type Dialect, GatewayError, type OpenAIResponsesDecodedRequest } from '@gatehouse/translate';
 import { type GatehouseConfig } from '../config';
 import { GATEHOUSE_CONFIG } from '../config/config.token';
-import { ConfiguredProviders } from '../providers/configured-providers';
+import { headersOfRefusal } from '../limits/rate-limit-error';
+import { GatewayMetrics } from '../observability/metrics/gateway-metrics';
 import { RequestObservers } from '../observability/request-observers';
 import { generationParametersOf } from '../observability/generation-parameters';
 import { RequestTracing } from '../observability/tracing/request-tracing';
+import { type ConfiguredProvider, ConfiguredProviders } from '../providers/configured-providers';
+import { ResponsesFlow } from '../responses/responses-flow';
+import { BreakerRegistry } from '../routing/breaker-registry';
 import { ModelRouter } from '../routing/model-router';
 import { AdmissionChecks } from './admission-checks';
+import { runAttempts } from './attempt-runner';
 import { asGatewayError, sendError } from './error-reply';
-import { type ClientEndpoint, readInboundRequest } from './inbound-request';
+import { type ClientEndpoint, type InboundRequest, readInboundRequest } from './inbound-request';
+import { countTokensLocally } from './local-count-tokens';
 import { sendPassThrough } from './pass-through';
 import { type ProxiedAnswer } from './proxied-answer';
 import { RequestTracker } from './request-tracker';
-import { countTokensLocally } from './local-count-tokens';
 import { sendTranslated } from './translated-call';
 import { warningsHeader } from './warnings-header';
 
@@ -29,22 +35,42 @@ const endpointDialect: Record<ClientEndpoint, Dialect> = {
   'anthropic-count-tokens': 'anthropic-messages',
 };
 
-/** Orchestrates one /v1 call: read, route, forward or translate, relay; every failure is answered in the client's dialect. */
+/** One /v1 call as it goes: what was read, who asked, and what the Responses API adds. */
+interface CallContext {
+  endpoint: ClientEndpoint;
+  dialect: Dialect;
+  inbound: InboundRequest;
+  request: FastifyRequest;
+  tracker: RequestTracker;
+  signal: AbortSignal;
+  /** For the Responses API: whose stored responses these are, and the request decoded with its conversation. */
+  responses?: { owner: string; decoded?: Promise<OpenAIResponsesDecodedRequest> };
+}
+
+/**
+ * Orchestrates one /v1 call: read, route, admit, then try the planned targets (pass-through when the target speaks
+ * the client's dialect, else translated) until one answers; every failure is answered in the client's dialect.
+ */
 @Injectable()
 export class ProxyService {
   private readonly maxTokensDefaults: ReadonlyMap<string, number>;
+  private readonly requestTimeoutMs: number;
 
   constructor(
     @Inject(GATEHOUSE_CONFIG) config: GatehouseConfig,
     @Inject(ConfiguredProviders) private readonly providers: ConfiguredProviders,
     @Inject(ModelRouter) private readonly router: ModelRouter,
+    @Inject(BreakerRegistry) private readonly breakers: BreakerRegistry,
     @Inject(RequestObservers) private readonly observers: RequestObservers,
     @Inject(AdmissionChecks) private readonly admission: AdmissionChecks,
     @Inject(RequestTracing) private readonly tracing: RequestTracing,
+    @Inject(GatewayMetrics) private readonly metrics: GatewayMetrics,
+    @Inject(ResponsesFlow) private readonly responsesFlow: ResponsesFlow,
   ) {
     this.maxTokensDefaults = new Map(
       config.models.flatMap((model) => (model.max_tokens_default === undefined ? [] : [[model.name, model.max_tokens_default] as const])),
     );
+    this.requestTimeoutMs = config.server.request_timeout || Number.POSITIVE_INFINITY;
   }
 
   async handle(endpoint: ClientEndpoint, request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -58,87 +84,154 @@ export class ProxyService {
       outcome.requestedModel = inbound.model;
       outcome.stream = inbound.stream;
       outcome.parameters = generationParametersOf(inbound.json);
-      const route = this.router.resolve(inbound.model);
-      const target = this.router.chooseTarget(route);
-      const provider = this.providers.get(target.provider);
-      if (!provider) throw new GatewayError('upstream', `provider "${target.provider}" is not configured`, { status: 500 });
-      outcome.routedModel = route.name;
-      outcome.upstreamModel = target.model;
-      outcome.provider = provider.settings.name;
+      const plan = await this.router.plan({ inbound, dialect, principal: request.principal, headers: request.headers });
+      outcome.routedModel = plan.route.name;
+      outcome.decision = plan.decision?.name;
+      reply.header('x-gatehouse-decision', plan.decisionLabel);
       await this.admission.admit(
-        { principal: request.principal, endpoint, requestedModel: inbound.model, routedModel: route.name, inbound, headers: request.headers },
+        { principal: request.principal, endpoint, requestedModel: inbound.model, routedModel: plan.route.name, inbound, headers: request.headers },
         tracker.admissions,
       );
-      outcome.attempts = 1;
 
       const abort = new AbortController();
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) abort.abort();
       });
-      const speaksClientDialect = provider.adapter.speaks(provider.settings, dialect);
-      let answer: ProxiedAnswer;
-      if (endpoint === 'anthropic-count-tokens') {
-        answer = provider.adapter.countsTokens
-          ? await sendPassThrough({
-              dialect,
-              operation: 'count_tokens',
-              inbound,
-              upstreamModel: target.model,
-              provider,
-              clientHeaders: request.headers,
-              signal: abort.signal,
-              traceHeaders: tracker.span.startAttempt(provider.settings, target.model).headers,
-            })
-          : await countTokensLocally(inbound, route.name);
-      } else if (speaksClientDialect) {
-        answer = await sendPassThrough({
-          dialect,
-          operation: 'generate',
-          inbound,
-          upstreamModel: target.model,
-          provider,
-          clientHeaders: request.headers,
-          query: queryOf(request.url),
-          signal: abort.signal,
-          traceHeaders: tracker.span.startAttempt(provider.settings, target.model).headers,
-        });
-      } else {
-        answer = await sendTranslated({
-          clientDialect: dialect,
-          targetDialect: provider.adapter.dialects[0]!,
-          inbound,
-          requestModel: route.name,
-          upstreamModel: target.model,
-          provider,
-          encodeOptions: { defaultMaxTokens: this.maxTokensDefaults.get(route.name) },
-          clientHeaders: request.headers,
-          signal: abort.signal,
-          traceHeaders: tracker.span.startAttempt(provider.settings, target.model).headers,
-        });
-      }
+      const call: CallContext = { endpoint, dialect, inbound, request, tracker, signal: abort.signal };
+      if (endpoint === 'openai-responses') call.responses = { owner: this.responsesFlow.ownerOf(request.principal) };
+
+      const started = Date.now();
+      const { answer, attempt } = await runAttempts(plan.attempts, {
+        acquire: (next) => this.breakers.acquire(next.target),
+        send: (next) => this.sendAttempt(call, next),
+        succeeded: (next) => void this.breakers.record(next.target),
+        failed: (next, error) => {
+          void this.breakers.record(next.target, error);
+          this.metrics.recordUpstreamAttempt(next.target.provider, next.target.model, error.code);
+        },
+        fellBack: (from, to, error) => this.metrics.recordFallback(from.model, to.model, error.code),
+        clientGone: () => abort.signal.aborted,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        now: Date.now,
+        deadline: started + this.requestTimeoutMs,
+        random: Math.random,
+      });
+      this.metrics.recordUpstreamAttempt(attempt.target.provider, attempt.target.model, 'success');
+
+      reply
+        .status(answer.status)
+        .header('content-type', answer.contentType)
+        .header('x-gatehouse-model', attempt.model)
+        .header('x-gatehouse-provider', attempt.target.provider)
+        .header('x-gatehouse-attempts', String(outcome.attempts));
+      for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
+      if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
+      if (inbound.stream) reply.header('cache-control', 'no-cache');
+      tracker.watch(answer.body, answer.usage, answer.details);
+      if (call.responses) this.storeWhenDone(call, answer);
+      reply.send(answer.body);
+    } catch (error) {
+      const gatewayError = asGatewayError(error);
+      tracker.failed(gatewayError);
+      if (reply.sent || reply.raw.headersSent) return;
+      for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
+      const refusal = headersOfRefusal(error);
+      if (refusal) reply.headers(refusal);
+      if (outcome.attempts) reply.header('x-gatehouse-attempts', String(outcome.attempts));
+      sendError(reply, dialect, gatewayError);
+    }
+  }
+
+  /** One attempt on one target: resolves once its answer may be sent, so that a failure before can fall over. */
+  private async sendAttempt(call: CallContext, attempt: Attempt): Promise<ProxiedAnswer> {
+    const { outcome } = call.tracker;
+    const provider = this.providers.get(attempt.target.provider);
+    if (!provider) throw new GatewayError('upstream', `provider "${attempt.target.provider}" is not configured`, { status: 500 });
+    outcome.attempts = (outcome.attempts ?? 0) + 1;
+    outcome.routedModel = attempt.model;
+    outcome.upstreamModel = attempt.target.model;
+    outcome.provider = provider.settings.name;
+    const span = call.tracker.span.startAttempt(provider.settings, attempt.target.model);
+    try {
+      const answer = await this.callUpstream(call, attempt, provider, span.headers);
       try {
         await answer.committed;
       } catch (error) {
         if (typeof answer.body !== 'string') answer.body.destroy();
         throw error;
       }
-      reply
-        .status(answer.status)
-        .header('content-type', answer.contentType)
-        .header('x-gatehouse-model', route.name)
-        .header('x-gatehouse-provider', provider.settings.name);
-      for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
-      if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
-      if (inbound.stream) reply.header('cache-control', 'no-cache');
-      tracker.watch(answer.body, answer.usage, answer.details);
-      reply.send(answer.body);
+      return answer;
     } catch (error) {
-      const gatewayError = asGatewayError(error);
-      tracker.failed(gatewayError);
-      for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
-      if (reply.sent || reply.raw.headersSent) return;
-      sendError(reply, dialect, gatewayError);
+      span.failed(error);
+      throw error;
     }
+  }
+
+  private async callUpstream(
+    call: CallContext,
+    attempt: Attempt,
+    provider: ConfiguredProvider,
+    traceHeaders: Readonly<Record<string, string>> | undefined,
+  ): Promise<ProxiedAnswer> {
+    const { dialect, request } = call;
+    const upstreamModel = attempt.target.model;
+    if (call.endpoint === 'anthropic-count-tokens') {
+      if (!provider.adapter.countsTokens) return countTokensLocally(call.inbound, attempt.model);
+      return sendPassThrough({
+        dialect,
+        operation: 'count_tokens',
+        inbound: call.inbound,
+        upstreamModel,
+        provider,
+        clientHeaders: request.headers,
+        signal: call.signal,
+        traceHeaders,
+      });
+    }
+    if (provider.adapter.speaks(provider.settings, dialect)) {
+      const expanded = call.responses ? await this.responsesFlow.forPassThrough(call.inbound, call.responses.owner) : undefined;
+      const answer = await sendPassThrough({
+        dialect,
+        operation: 'generate',
+        inbound: expanded?.inbound ?? call.inbound,
+        upstreamModel,
+        provider,
+        clientHeaders: request.headers,
+        query: queryOf(request.url),
+        signal: call.signal,
+        traceHeaders,
+      });
+      return expanded?.warnings.length ? { ...answer, warnings: [...answer.warnings, ...expanded.warnings] } : answer;
+    }
+    if (call.responses) call.responses.decoded ??= this.responsesFlow.decode(call.inbound, call.responses.owner);
+    return sendTranslated({
+      clientDialect: dialect,
+      targetDialect: provider.adapter.dialects.find((candidate) => provider.adapter.speaks(provider.settings, candidate))!,
+      inbound: call.inbound,
+      requestModel: call.inbound.model,
+      upstreamModel,
+      provider,
+      encodeOptions: { defaultMaxTokens: this.maxTokensDefaults.get(attempt.model) },
+      clientHeaders: request.headers,
+      signal: call.signal,
+      traceHeaders,
+      decoded: call.responses ? await call.responses.decoded : undefined,
+    });
+  }
+
+  /** The Responses API keeps what it answered, once the answer is complete. */
+  private storeWhenDone(call: CallContext, answer: ProxiedAnswer): void {
+    const { responses } = call;
+    if (!responses || call.inbound.json.store === false) return;
+    const store = () => {
+      const completed = answer.completedResponse?.();
+      if (!completed) return;
+      void (responses.decoded ?? Promise.resolve(undefined))
+        .then((decoded) => this.responsesFlow.record(responses.owner, call.inbound, completed, decoded))
+        .catch(() => undefined);
+    };
+    if (typeof answer.body === 'string') store();
+    else answer.body.once('end', store);
   }
 }
 

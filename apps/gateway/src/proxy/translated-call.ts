@@ -1,5 +1,5 @@
 import { type Readable } from 'node:stream';
-import { type RequestEncodeOptions, type Dialect, GatewayError, dialectCodecs } from '@gatehouse/translate';
+import { type DecodedRequest, type RequestEncodeOptions, type Dialect, GatewayError, dialectCodecs } from '@gatehouse/translate';
 import { type ConfiguredProvider } from '../providers/configured-providers';
 import { type InboundRequest } from './inbound-request';
 import { type ProxiedAnswer } from './proxied-answer';
@@ -20,6 +20,8 @@ export interface TranslatedCall {
   signal: AbortSignal;
   /** The attempt's trace context (traceparent) to send upstream; absent when tracing is off. */
   traceHeaders?: Readonly<Record<string, string>>;
+  /** The client's request already decoded (the Responses API prepends a stored conversation); else decoded here. */
+  decoded?: DecodedRequest;
 }
 
 /** A call between dialects: client request → canonical → target request, and the answer back the same way. */
@@ -30,7 +32,7 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     throw new GatewayError('invalid_request', `Translation from ${call.clientDialect} to ${call.targetDialect} is not supported`, { status: 501 });
   }
   const ctx = translationContextFor(call.requestModel);
-  const decoded = clientCodec.decodeRequest(call.inbound.json, ctx);
+  const decoded = call.decoded ?? clientCodec.decodeRequest(call.inbound.json, ctx);
   const encoded = targetCodec.encodeRequest({ ...decoded.value, model: call.upstreamModel }, call.encodeOptions);
   const warnings = [...decoded.warnings, ...encoded.warnings];
   const beta = call.clientHeaders['anthropic-beta'];
@@ -57,8 +59,10 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
       throw provider.pool.toGatewayError(error instanceof SyntaxError ? new Error('the upstream answered with invalid JSON') : error);
     }
     const canonical = targetCodec.decodeResponse(upstreamJson);
-    const body = JSON.stringify(clientCodec.encodeResponse(canonical, ctx));
+    const clientResponse = clientCodec.encodeResponse(canonical, ctx, call.inbound.json) as Record<string, unknown>;
+    const body = JSON.stringify(clientResponse);
     return {
+      completedResponse: () => ({ clientResponse, canonical }),
       status: 200,
       contentType: 'application/json',
       body,
@@ -70,7 +74,8 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
   }
 
   const decoder = new ResponseDetailsRecorder(targetCodec.streamDecoder(ctx));
-  const stream = new TranslatingStream(decoder, clientCodec.streamEncoder(ctx, { includeUsage: decoded.includeUsage }));
+  const encoder = clientCodec.streamEncoder(ctx, { includeUsage: decoded.includeUsage, clientRequest: call.inbound.json });
+  const stream = new TranslatingStream(decoder, encoder);
   response.body.on('error', (error) => {
     if (call.signal.aborted) stream.destroy();
     else stream.fail(provider.pool.toGatewayError(error));
@@ -85,6 +90,10 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     warnings,
     usage: () => stream.usage,
     details: () => decoder.details,
+    completedResponse: () => {
+      const completed = encoder.completedResponse?.();
+      return completed && { clientResponse: completed.clientResponse as Record<string, unknown>, canonical: completed.canonical };
+    },
   };
 }
 

@@ -28,6 +28,8 @@ export class UsageTap extends Transform {
   private readonly decoder?: SseDecoder;
   private readonly chunks: Buffer[] = [];
   private readonly held?: HeldOutput;
+  /** For the Responses API: the final response object (streamed in response.completed, or the whole JSON body). */
+  completedResponse?: Record<string, unknown>;
 
   constructor(
     private readonly dialect: Dialect,
@@ -86,13 +88,21 @@ export class UsageTap extends Transform {
         if (data.includes('"usage":{') || data.includes('"usage": {')) readOpenAIChatUsage(parse(data)?.usage, this.usage);
         return hasOpenAIChatContent(data) ? 'content' : 'lifecycle';
       case 'openai-responses':
-        if (name === 'response.completed' || name === 'response.incomplete') readOpenAIResponsesUsage(parse(data)?.response?.usage, this.usage);
+        if (name === 'response.completed' || name === 'response.incomplete') {
+          this.completedResponse = parse(data)?.response;
+          readOpenAIResponsesUsage(this.completedResponse?.usage, this.usage);
+        }
         if (name === 'error' || name === 'response.failed') return 'content';
         return name !== undefined && (name.endsWith('.delta') || name === 'response.output_item.added') ? 'content' : 'lifecycle';
     }
   }
 
   private readJsonBody(body: Buffer): void {
+    if (this.dialect === 'openai-responses') {
+      // The Responses store keeps the whole response, so here the body is parsed after all.
+      this.completedResponse = parse(body.toString('utf8'));
+      return readOpenAIResponsesUsage(this.completedResponse?.usage, this.usage);
+    }
     const usage = lastUsageObject(body);
     if (usage === undefined) return;
     if (this.dialect === 'anthropic-messages') readAnthropicUsage(usage, this.usage);
