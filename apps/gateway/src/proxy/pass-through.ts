@@ -44,8 +44,9 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
     if (call.signal.aborted) return tap.destroy();
     if (!call.inbound.stream) return tap.destroy(error);
     const gatewayError = provider.pool.toGatewayError(error);
-    if (tap.failEarly(gatewayError)) tap.destroy();
-    else tap.end(streamErrorFrame(call.dialect, gatewayError));
+    if (tap.failEarly(gatewayError)) return tap.destroy();
+    tap.lateFailure = gatewayError;
+    tap.end(streamErrorFrame(call.dialect, gatewayError));
   });
   tap.once('close', () => response.body.destroy());
   response.body.pipe(tap);
@@ -57,6 +58,8 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
     committed: tap.committed,
     warnings: [],
     usage: () => tap.usage,
+    details: () => tap.details,
+    lateFailure: () => tap.lateFailure,
     completedResponse: () => (tap.completedResponse ? { clientResponse: tap.completedResponse } : undefined),
   };
 }

@@ -1,5 +1,5 @@
 import { type Readable } from 'node:stream';
-import { type CanonicalResponse, type TokenUsage } from '@gatehouse/translate';
+import { type CanonicalResponse, type GatewayError, type TokenUsage } from '@gatehouse/translate';
 import { type ResponseDetails } from '../observability/request-outcome';
 
 /** What the proxy writes back: a status, a content type and a body, already in the client's dialect. */
@@ -21,6 +21,8 @@ export interface ProxiedAnswer {
    * when it was translated). Only the Responses API asks for it, to store the response.
    */
   completedResponse?(): { clientResponse: Record<string, unknown>; canonical?: CanonicalResponse } | undefined;
+  /** A failure after the first content (the stream ended with an error event), known once the body has ended. */
+  lateFailure?(): GatewayError | undefined;
   /** The upstream's response id, model and stop reason, as far as read once the body has been written. */
   details?(): ResponseDetails | undefined;
 }

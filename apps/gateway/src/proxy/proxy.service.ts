@@ -127,7 +127,7 @@ export class ProxyService {
       for (const admission of tracker.admissions) if (admission.headers) reply.headers(admission.headers);
       if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
       if (inbound.stream) reply.header('cache-control', 'no-cache');
-      tracker.watch(answer.body, answer.usage, answer.details);
+      tracker.watch(answer);
       if (call.responses) this.storeWhenDone(call, answer);
       reply.send(answer.body);
     } catch (error) {

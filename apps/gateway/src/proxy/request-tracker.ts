@@ -16,6 +16,7 @@ export class RequestTracker {
   private firstByteAt?: number;
   private usage: () => TokenUsage = emptyUsage;
   private details?: () => ResponseDetails | undefined;
+  private lateFailure?: () => GatewayError | undefined;
   private error?: GatewayError;
   readonly outcome: Partial<RequestOutcome> = { attempts: 0, stream: false };
   /** The gates this request passed; each is settled with the outcome when the request ends. */
@@ -34,10 +35,12 @@ export class RequestTracker {
     observers.started(endpoint);
   }
 
-  /** Marks the time the first body byte leaves, and where the final usage will come from. */
-  watch(body: Readable | string, usage: () => TokenUsage, details?: () => ResponseDetails | undefined): void {
-    this.usage = usage;
-    this.details = details;
+  /** Marks the time the first body byte leaves, and where the final usage, details and a late failure come from. */
+  watch(answer: { body: Readable | string; usage(): TokenUsage; details?(): ResponseDetails | undefined; lateFailure?(): GatewayError | undefined }): void {
+    const { body } = answer;
+    this.usage = () => answer.usage();
+    this.details = answer.details && (() => answer.details?.());
+    this.lateFailure = answer.lateFailure && (() => answer.lateFailure?.());
     if (typeof body === 'string') this.firstByteAt = performance.now();
     else body.once('data', () => (this.firstByteAt = performance.now()));
   }
@@ -55,7 +58,7 @@ export class RequestTracker {
       clientDialect: this.clientDialect,
       principal: this.request.principal,
       status: reply.statusCode,
-      errorCode: this.error?.code,
+      errorCode: (this.error ?? this.lateFailure?.())?.code,
       aborted: !reply.raw.writableFinished,
       usage: this.usage(),
       latencyMs: performance.now() - this.started,

@@ -90,6 +90,7 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
     warnings,
     usage: () => stream.usage,
     details: () => decoder.details,
+    lateFailure: () => stream.lateFailure,
     completedResponse: () => {
       const completed = encoder.completedResponse?.();
       return completed && { clientResponse: completed.clientResponse as Record<string, unknown>, canonical: completed.canonical };

@@ -25,6 +25,8 @@ export class TranslatingStream extends Transform {
   private readonly sse = new SseDecoder();
   private readonly held = new HeldOutput((chunk) => this.push(chunk));
   private finished = false;
+  /** A failure after the first content: the client's stream ended with an error event. */
+  lateFailure?: GatewayError;
 
   constructor(
     private readonly decoder: StreamMachine<SseEvent, CanonicalStreamEvent>,
@@ -89,6 +91,7 @@ export class TranslatingStream extends Transform {
   private failWith(error: GatewayError): void {
     this.finished = true;
     if (this.held.failEarly(error)) return;
+    this.lateFailure = error;
     this.emitFrames([...this.encoder.push({ type: 'error', error }), ...this.encoder.end()], true);
   }
 

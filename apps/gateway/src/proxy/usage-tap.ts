@@ -11,6 +11,7 @@ import {
   readOpenAIChatUsage,
   readOpenAIResponsesUsage,
 } from '@gatehouse/translate';
+import { type ResponseDetails } from '../observability/request-outcome';
 import { HeldOutput } from './held-output';
 
 const USAGE_KEY = Buffer.from('"usage"');
@@ -30,6 +31,10 @@ export class UsageTap extends Transform {
   private readonly held?: HeldOutput;
   /** For the Responses API: the final response object (streamed in response.completed, or the whole JSON body). */
   completedResponse?: Record<string, unknown>;
+  /** The upstream's response id, model and stop reason, read on the side like the usage. */
+  readonly details: ResponseDetails = {};
+  /** A failure after the first content: the client's stream ended with an error event. */
+  lateFailure?: GatewayError;
 
   constructor(
     private readonly dialect: Dialect,
@@ -61,7 +66,10 @@ export class UsageTap extends Transform {
     for (const event of this.decoder.push(chunk)) {
       const meaning = this.readEvent(event.event, event.data);
       if (meaning === 'content') hasContent = true;
-      else if (meaning !== 'lifecycle' && !hasContent && this.held.failEarly(meaning)) return callback();
+      else if (meaning !== 'lifecycle') {
+        if (!hasContent && this.held.failEarly(meaning)) return callback();
+        this.lateFailure = meaning;
+      }
     }
     this.held.write(chunk, hasContent);
     callback();
@@ -76,8 +84,16 @@ export class UsageTap extends Transform {
   private readEvent(name: string | undefined, data: string): EventMeaning {
     switch (this.dialect) {
       case 'anthropic-messages':
-        if (name === 'message_start') readAnthropicUsage(parse(data)?.message?.usage, this.usage);
-        else if (name === 'message_delta') readAnthropicUsage(parse(data)?.usage, this.usage);
+        if (name === 'message_start') {
+          const message = parse(data)?.message;
+          readAnthropicUsage(message?.usage, this.usage);
+          this.details.id = message?.id;
+          this.details.model = message?.model;
+        } else if (name === 'message_delta') {
+          const delta = parse(data);
+          readAnthropicUsage(delta?.usage, this.usage);
+          if (delta?.delta?.stop_reason) this.details.finishReasons = [delta.delta.stop_reason];
+        }
         else if (name === 'content_block_delta') return 'content';
         // An empty text or thinking block opening is still lifecycle; a tool call's start carries its name.
         else if (name === 'content_block_start') return /"type":"(?:text|thinking)"/.test(data) ? 'lifecycle' : 'content';
@@ -85,6 +101,7 @@ export class UsageTap extends Transform {
         return 'lifecycle';
       case 'openai-chat':
         if (data.startsWith('{"error"')) return gatewayErrorFromOpenAIChatPayload(parse(data) ?? {});
+        if (this.details.id === undefined || data.includes('"finish_reason":"')) this.readOpenAIChatDetails(data);
         if (data.includes('"usage":{') || data.includes('"usage": {')) readOpenAIChatUsage(parse(data)?.usage, this.usage);
         return hasOpenAIChatContent(data) ? 'content' : 'lifecycle';
       case 'openai-responses':
@@ -97,7 +114,23 @@ export class UsageTap extends Transform {
     }
   }
 
+  /** Id and model from the first chunk, the finish reason from the chunk that has one: two parses per stream. */
+  private readOpenAIChatDetails(data: string): void {
+    const chunk = parse(data);
+    if (!chunk) return;
+    this.details.id ??= chunk.id;
+    this.details.model ??= chunk.model;
+    const finish = chunk.choices?.[0]?.finish_reason;
+    if (finish) this.details.finishReasons = [finish];
+  }
+
   private readJsonBody(body: Buffer): void {
+    // The head of a JSON answer names its id and model; reading them needs no parse of the whole body.
+    const head = body.toString('utf8', 0, Math.min(body.length, 1024));
+    this.details.id = /"id"\s*:\s*"([^"]+)"/.exec(head)?.[1];
+    this.details.model = /"model"\s*:\s*"([^"]+)"/.exec(head)?.[1];
+    const stop = /"(?:stop_reason|finish_reason)"\s*:\s*"([^"]+)"/.exec(body.toString('utf8', Math.max(0, body.length - 4096)));
+    if (stop) this.details.finishReasons = [stop[1]!];
     if (this.dialect === 'openai-responses') {
       // The Responses store keeps the whole response, so here the body is parsed after all.
       this.completedResponse = parse(body.toString('utf8'));

@@ -2,16 +2,33 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '@gatehouse/emulator';
+import { RequestObservers } from '../observability/request-observers';
+import { type RequestOutcome } from '../observability/request-outcome';
 import { emulatorConfig, type RunningGateway, startGateway } from './gateway-harness';
 
 let emulator: Emulator;
 let gateway: RunningGateway;
 let openai: OpenAI;
 let anthropic: Anthropic;
+const outcomes: RequestOutcome[] = [];
+
+/** The outcome of the next request to end, as the observers (usage, metrics, logs, spans) see it. */
+function nextOutcome(): Promise<RequestOutcome> {
+  const seen = outcomes.length;
+  return new Promise((resolve) => {
+    const check = setInterval(() => {
+      if (outcomes.length > seen) {
+        clearInterval(check);
+        resolve(outcomes[seen]!);
+      }
+    }, 5);
+  });
+}
 
 beforeAll(async () => {
   emulator = await startEmulator();
   gateway = await startGateway(emulatorConfig(emulator.url));
+  gateway.app.get(RequestObservers).register({ requestCompleted: (outcome) => outcomes.push(outcome) });
   openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gk-client-key', maxRetries: 0 });
   anthropic = new Anthropic({ baseURL: gateway.url, apiKey: 'gk-client-key', maxRetries: 0 });
 });
@@ -174,6 +191,37 @@ describe('errors in the caller format', () => {
     >;
     expect(error.status).toBe(502);
     expect(JSON.stringify(error.error)).not.toContain('sk-open');
+  });
+});
+
+describe('what observers learn of a pass-through', () => {
+  it('reads the response id, model, stop reason and usage from a stream without re-encoding it', async () => {
+    const ended = nextOutcome();
+    const final = await anthropic.messages
+      .stream({ model: 'claude-sonnet', max_tokens: 50, messages: [{ role: 'user', content: 'details please' }] })
+      .finalMessage();
+    const outcome = await ended;
+    expect(outcome.response).toEqual({ id: final.id, model: 'claude-sonnet-4-5-20250929', finishReasons: ['end_turn'] });
+    expect(outcome.usage.outputTokens).toBe(final.usage.output_tokens);
+    expect(outcome.errorCode).toBeUndefined();
+  });
+
+  it('reads them from a JSON answer', async () => {
+    const ended = nextOutcome();
+    const completion = await openai.chat.completions.create({ model: 'qwen', messages: [{ role: 'user', content: 'json details' }] });
+    expect((await ended).response).toEqual({ id: completion.id, model: 'Qwen/Qwen2.5-7B-Instruct', finishReasons: ['stop'] });
+  });
+
+  it('counts a stream that failed after its first content as failed', async () => {
+    emulator.enqueue({ text: 'one two three four', error: { status: 500, message: 'broke' }, error_after_chunks: 2 });
+    const ended = nextOutcome();
+    const stream = await openai.chat.completions.create({ model: 'qwen', messages: [{ role: 'user', content: 'x' }], stream: true });
+    await (async () => {
+      for await (const _chunk of stream) void _chunk;
+    })().catch(() => undefined);
+    const outcome = await ended;
+    expect(outcome.status).toBe(200);
+    expect(outcome.errorCode).toBe('upstream');
   });
 });
 
