@@ -1,40 +1,48 @@
 import { type Locator, type Page, type Response } from '@playwright/test';
+import { gatewayResponse } from './gateway-responses';
 
-/** The dashboard's landing page at /ui: the gateway's health and its model list. */
+/** The landing page at /ui: health and readiness, providers, the last 24 hours. */
 export class OverviewPage {
-  readonly title: Locator;
+  readonly heading: Locator;
   readonly healthPanel: Locator;
   readonly healthStatus: Locator;
-  readonly modelsPanel: Locator;
-  readonly modelsStatus: Locator;
-  readonly modelItems: Locator;
-  readonly emptyModelsMessage: Locator;
+  readonly readinessSummary: Locator;
+  readonly readinessChecks: Locator;
+  readonly providersPanel: Locator;
+  readonly lastDayPanel: Locator;
 
   constructor(private readonly page: Page) {
-    this.title = page.getByRole('heading', { level: 1, name: 'Gatehouse' });
+    this.heading = page.getByRole('heading', { level: 1, name: 'Overview' });
     this.healthPanel = page.getByRole('region', { name: 'Gateway status' });
     this.healthStatus = this.healthPanel.getByRole('status');
-    this.modelsPanel = page.getByRole('region', { name: 'Models' });
-    this.modelsStatus = this.modelsPanel.getByRole('status');
-    this.modelItems = this.modelsPanel.getByRole('listitem');
-    this.emptyModelsMessage = this.modelsPanel.getByText('No models configured — add a provider');
+    this.readinessSummary = this.healthPanel.getByText(/ready to serve requests/i);
+    this.readinessChecks = this.healthPanel.getByRole('list', { name: 'Readiness checks' }).getByRole('listitem');
+    this.providersPanel = page.getByRole('region', { name: 'Providers' });
+    this.lastDayPanel = page.getByRole('region', { name: 'Last 24 hours' });
   }
 
-  /** Opens /ui and resolves with the page's own calls to /health and /v1/models once both have answered. */
-  async open(): Promise<{ health: Response; models: Response }> {
-    const [health, models] = await Promise.all([
-      this.page.waitForResponse((response) => this.pathOf(response) === '/health'),
-      this.page.waitForResponse((response) => this.pathOf(response) === '/v1/models'),
+  /** Opens /ui and resolves with the page's calls to /health, /ready, the providers and the day's usage once all answered. */
+  async open(): Promise<{ health: Response; ready: Response; providers: Response; usage: Response }> {
+    const [health, ready, providers, usage] = await Promise.all([
+      gatewayResponse(this.page, '/health'),
+      gatewayResponse(this.page, '/ready'),
+      gatewayResponse(this.page, '/admin/api/providers'),
+      gatewayResponse(this.page, '/admin/api/usage/summary'),
       this.page.goto('/ui'),
     ]);
-    return { health, models };
+    return { health, ready, providers, usage };
   }
 
-  refreshButton(subject: 'gateway status' | 'models'): Locator {
+  provider(name: string): Locator {
+    return this.providersPanel.getByRole('listitem', { name, exact: true });
+  }
+
+  /** The value under a stat's name in the last-24-hours panel ("Requests" → "12"). */
+  lastDayStat(name: string): Locator {
+    return this.lastDayPanel.locator('.stat').filter({ has: this.page.getByText(name, { exact: true }) }).getByRole('definition');
+  }
+
+  refreshButton(subject: 'gateway status' | 'providers' | 'last 24 hours'): Locator {
     return this.page.getByRole('button', { name: `Refresh ${subject}` });
-  }
-
-  private pathOf(response: Response): string {
-    return new URL(response.url()).pathname;
   }
 }

@@ -5,14 +5,15 @@ interface PanelProps {
   /** Shown beside the title: counts, buttons. */
   aside?: ReactNode;
   footer?: ReactNode;
+  className?: string;
   children: ReactNode;
 }
 
 /** A titled card; its heading names the region for assistive technology. */
-export function Panel({ title, aside, footer, children }: PanelProps) {
+export function Panel({ title, aside, footer, className, children }: PanelProps) {
   const headingId = useId();
   return (
-    <section className="panel" aria-labelledby={headingId}>
+    <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={headingId}>
       <header className="panel__header">
         <h2 id={headingId} className="panel__title">
           {title}

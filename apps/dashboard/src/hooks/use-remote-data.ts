@@ -7,13 +7,13 @@ export type RemoteData<T> =
 
 export interface RemoteDataHandle<T> {
   data: RemoteData<T>;
-  /** True while a reload runs; the last answer stays on screen meanwhile. */
+  /** True while a load runs after the first; the last answer stays on screen meanwhile. */
   refreshing: boolean;
   refresh: () => void;
 }
 
 /**
- * Loads data on mount, again on `refresh()` and every `refreshIntervalMs` if given.
+ * Loads data on mount, again when `load` changes, on `refresh()` and every `refreshIntervalMs` if given.
  * `load` must be stable (a module-level function or memoised), or it reloads on every render.
  */
 export function useRemoteData<T>(
@@ -24,13 +24,11 @@ export function useRemoteData<T>(
   const [refreshing, setRefreshing] = useState(false);
   const [generation, setGeneration] = useState(0);
 
-  const refresh = useCallback(() => {
-    setRefreshing(true);
-    setGeneration((current) => current + 1);
-  }, []);
+  const refresh = useCallback(() => setGeneration((current) => current + 1), []);
 
   useEffect(() => {
     const controller = new AbortController();
+    setRefreshing(true);
     load(controller.signal).then(
       (value) => {
         if (controller.signal.aborted) return;
@@ -52,5 +50,5 @@ export function useRemoteData<T>(
     return () => clearInterval(timer);
   }, [refresh, refreshIntervalMs]);
 
-  return { data, refreshing, refresh };
+  return { data, refreshing: refreshing && data.state !== 'loading', refresh };
 }

@@ -61,7 +61,10 @@ export function serveDashboard(app: NestFastifyApplication, directory: string): 
   const assets = loadAssets(directory);
   const index = assets.get('index.html')!;
   fastify.get<{ Params: { '*': string } }>('/ui/*', (request, reply) => {
-    const asset = assets.get(request.params['*']) ?? index;
+    const path = request.params['*'];
+    // A missing file (a stale hashed asset, a typo) is a 404; any other path is a page of the app.
+    if (!assets.has(path) && /\.\w+$/.test(path)) return reply.status(404).type('text/plain').send('Not found');
+    const asset = assets.get(path) ?? index;
     reply
       .header('content-type', asset.contentType)
       .header('etag', asset.etag)
