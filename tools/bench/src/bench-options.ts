@@ -36,22 +36,13 @@ export const USAGE = `npm run bench -- [options]
   --strict           exit 1 when a target is missed`;
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      quick: { type: 'boolean', default: false },
-      duration: { type: 'string' },
-      rounds: { type: 'string' },
-      scenario: { type: 'string' },
-      soak: { type: 'string', default: '0' },
-      profile: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      json: { type: 'string' },
-      redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
-      strict: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    throw new BenchUsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
   if (values.help) throw new BenchUsageError('');
   const quick = values.quick;
   const number = (name: string, raw: string | undefined, fallback: number, minimum: number) => {
@@ -75,6 +66,26 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     redisUrl: values.redis,
     strict: values.strict && !quick,
   };
+}
+
+/** The command line as parseArgs reads it; unknown options throw. */
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      rounds: { type: 'string' },
+      scenario: { type: 'string' },
+      soak: { type: 'string', default: '0' },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      json: { type: 'string' },
+      redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
 }
 
 export class BenchUsageError extends Error {}

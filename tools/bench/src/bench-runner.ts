@@ -4,10 +4,9 @@ import { type BenchEnvironment, LOAD_CORE } from './bench-environment';
 import { type BenchResults, type Measurement, type VariantSummary } from './bench-results';
 import { ROUTES } from './bench-routes';
 import { type Scenario, SCENARIOS } from './bench-scenarios';
-import { accessLogStatus, probeVariant, tracingStatus, usageStatus } from './feature-probes';
+import { accessLogStatus, PROBE_REQUESTS, probeVariant, tracingStatus, usageStatus } from './feature-probes';
 import { FULL_VARIANT, GATEWAY_VARIANTS } from './gateway-variants';
 import { LatencyHistogram } from './latency-histogram';
-import { type LiveTarget } from './live-target';
 import { machineInfo } from './machine-info';
 import { FOREIGN_LOAD_WARNING, measureMachineLoad } from './machine-load';
 import { pinSelf, type PinnedProcess } from './pinned-process';
@@ -68,12 +67,11 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     phase: 'routes',
     durationS: options.durationS,
     rounds: options.rounds,
-    warmUpS: options.quick ? 0.1 : 1,
+    warmUpS: options.quick ? 0.05 : 1,
     drainMs: options.quick ? 3_000 : 10_000,
     sendLag,
     log,
   };
-  const allTargets: LiveTarget[] = [];
   const full = gateways.get(FULL_VARIANT.id);
 
   if (scenarios.length > 0 && full) {
@@ -85,7 +83,6 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
       environment.floorTarget('anthropic-messages'),
       ...routeTargets,
     ];
-    allTargets.push(...targets);
     for (const scenario of scenarios) measurements.push(...(await runScenario(scenario, targets, context)));
   } else if (scenarios.length > 0) {
     notes.push('The full variant did not start, so the scenario tables are empty.');
@@ -98,7 +95,6 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
       environment.floorTarget('openai-chat'),
       ...variants.filter((summary) => summary.available).map((summary) => environment.gatewayTarget(summary.variant, passThrough, gateways.get(summary.variant.id)!)),
     ];
-    allTargets.push(...targets);
     const featureScenarios = SCENARIOS.filter((scenario): scenario is Scenario => scenario.id === 'json-1000' || scenario.id === 'max-throughput');
     for (const scenario of featureScenarios) measurements.push(...(await runScenario(scenario, targets, { ...context, phase: 'features' })));
   }
@@ -117,10 +113,17 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
   for (const summary of variants) {
     const gateway = gateways.get(summary.variant.id);
     if (!gateway) continue;
-    summary.peakRssMb = memory(gateway.pid).peakRssMb;
-    summary.requestsServed = Math.round(allTargets.filter((target) => target.process === gateway).reduce((sum, target) => sum + target.served, 0));
+    if (!gateway.running) {
+      notes.push(`${summary.variant.label}: the gateway exited during the run; its last output: ${gateway.output.split('\n').slice(-6).join(' / ')}`);
+      continue;
+    }
+    // VmHWM is updated lazily by the kernel and can trail a VmRSS read a moment earlier: the peak is the larger.
+    const now = memory(gateway.pid);
+    summary.peakRssMb = Math.max(now.peakRssMb, now.rssMb, summary.idleRssMb ?? 0);
+    summary.requestsServed = gateway.requestsSent + PROBE_REQUESTS;
   }
-  const floorPeakRssMb = memory(environment.floor.pid).peakRssMb;
+  const floorNow = memory(environment.floor.pid);
+  const floorPeakRssMb = Math.max(floorNow.peakRssMb, floorNow.rssMb, floorIdleRssMb);
   const machineLoad = stopMachineLoad();
   const contaminated = measurements.filter((measurement) => measurement.foreignCores > FOREIGN_LOAD_WARNING);
   if (contaminated.length) {

@@ -18,6 +18,9 @@ export interface VariantProbe {
   features: Partial<Record<Feature, FeatureStatus>>;
 }
 
+/** Requests probeVariant sends to /v1 (one per route, one without a key). */
+export const PROBE_REQUESTS = ROUTES.length + 1;
+
 const active = (note: string): FeatureStatus => ({ state: 'active', note });
 const inactive = (note: string): FeatureStatus => ({ state: 'inactive', note });
 
@@ -92,9 +95,11 @@ export function usageStatus(databaseFile: string, requestsServed: number): Featu
   const Database = createRequire(import.meta.url)('better-sqlite3') as SqliteConstructor;
   const database = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    const tables = (database.prepare("select name from sqlite_master where type = 'table' and name like '%usage%'").all() as { name: string }[]).map(
+    const usageTables = (database.prepare("select name from sqlite_master where type = 'table' and name like '%usage%'").all() as { name: string }[]).map(
       (row) => row.name,
     );
+    // One row per request lives in usage_records; other usage tables (rollups) would count requests twice.
+    const tables = usageTables.includes('usage_records') ? ['usage_records'] : usageTables;
     if (tables.length === 0) return inactive('configured, but the database has no usage table');
     const rows = tables.map((table) => (database.prepare(`select count(*) as n from "${table.replaceAll('"', '""')}"`).get() as { n: number }).n);
     const total = rows.reduce((sum, count) => sum + count, 0);

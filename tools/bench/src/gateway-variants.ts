@@ -30,7 +30,8 @@ export const GATEWAY_VARIANTS: readonly GatewayVariant[] = [
   FULL_VARIANT,
   { id: 'full-redis-limits', label: 'full, limits in Redis', features: [...without('memory-limits'), 'redis-limits'] },
   { id: 'full-tracing', label: 'full + tracing', features: [...FULL, 'tracing'] },
-  { id: 'no-auth', label: 'full − auth', features: without('auth') },
+  // Limits are per key: with auth open there is no key, so this variant also runs without limits.
+  { id: 'no-auth', label: 'full − auth (and so − per-key limits)', features: without('auth') },
   { id: 'no-limits', label: 'full − limits', features: without('memory-limits') },
   { id: 'no-usage', label: 'full − usage recording', features: without('usage') },
   { id: 'no-metrics', label: 'full − metrics', features: without('metrics') },
@@ -61,7 +62,8 @@ interface BenchConfig {
 /**
  * How each feature is switched on and off in gatehouse.yaml. Keys the config schema does not have yet make the
  * gateway refuse the file; the benchmark then reports that variant as not available yet instead of failing.
- * `usage.record` and `telemetry.metrics` are such keys today: usage recording and /metrics have no off switch.
+ * `usage.enabled` and `telemetry.metrics` are such keys today: usage recording and /metrics have no off switch yet (the
+ * names follow `circuit_breaker.enabled` and `telemetry.access_log`; change them here if the schema picks others).
  */
 const TOGGLES: Record<Feature, (config: BenchConfig, on: boolean, context: VariantContext) => void> = {
   auth: (config, on) => {
@@ -76,7 +78,7 @@ const TOGGLES: Record<Feature, (config: BenchConfig, on: boolean, context: Varia
     config.keys[0]!['limits'] = GENEROUS_LIMITS;
   },
   usage: (config, on) => {
-    if (!on) config['usage'] = { record: false };
+    if (!on) config['usage'] = { enabled: false };
   },
   metrics: (config, on) => {
     if (!on) config.telemetry['metrics'] = false;

@@ -5,9 +5,6 @@ import { type PinnedProcess } from './pinned-process';
 
 /** A target the load can be pointed at: where it listens, the process to measure, and how to call it. */
 export class LiveTarget {
-  /** Answers this target gave over the run, warm-up included. */
-  served = 0;
-
   constructor(
     readonly ref: TargetRef,
     readonly origin: string,
@@ -16,6 +13,11 @@ export class LiveTarget {
     /** The process whose CPU and memory count; undefined for the emulator called directly. */
     readonly process?: PinnedProcess,
   ) {}
+
+  /** Counts requests sent to the target's process (answered or not), for the usage-record check. */
+  countSent(requests: number): void {
+    if (this.process) this.process.requestsSent += requests;
+  }
 
   request(payload: Payload): RequestSpec {
     return requestFor(this.ref.client, this.model, payload, this.apiKey);

@@ -12,9 +12,14 @@ export function pinningAvailable(): boolean {
   return canPin;
 }
 
-/** Pins the calling process (all its threads) to one core; false when it could not. */
+/** Pins a running process, all its threads (threads it makes later inherit it), to one core; false when it could not. */
+function pinProcess(pid: number, core: number): boolean {
+  return pinningAvailable() && spawnSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' }).status === 0;
+}
+
+/** Pins the calling process to one core; false when it could not. */
 export function pinSelf(core: number): boolean {
-  return pinningAvailable() && spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' }).status === 0;
+  return pinProcess(process.pid, core);
 }
 
 export interface ProcessLaunch {
@@ -30,11 +35,18 @@ export interface ProcessLaunch {
   readyTimeoutMs?: number;
   /** Adds an IPC channel (for the load generator). */
   ipc?: boolean;
+  /**
+   * Start on any core and pin once ready: several processes then start in parallel on both cores, and only the load
+   * runs pinned. Not for processes whose start-up is what is measured.
+   */
+  pinWhenReady?: boolean;
 }
 
 /** A node process the benchmark started: pinned to a core, ready, with its output kept for error messages. */
 export class PinnedProcess {
   private static readonly started: PinnedProcess[] = [];
+  /** Requests the benchmark sent to this process. */
+  requestsSent = 0;
   /** Lines written to stdout after the ready line (the access log, when there is one). */
   linesAfterReady = 0;
   /** Milliseconds from spawn to the ready line. */
@@ -49,13 +61,16 @@ export class PinnedProcess {
     readonly name: string,
     readonly child: ChildProcess,
   ) {
-    this.exited = new Promise((resolve) =>
-      // 'close' comes after the output pipes are drained, so every line the process wrote has been counted.
-      child.once('close', (code, signal) => {
+    this.exited = new Promise((resolve) => {
+      // 'close' comes once the output pipes are drained, so every line the process wrote has been counted; it never
+      // comes for a child that had an IPC channel, hence the grace period after 'exit'.
+      const done = () => resolve(this.exitCode ?? null);
+      child.once('exit', (code, signal) => {
         this.exitCode = code ?? (signal ? -1 : null);
-        resolve(this.exitCode);
-      }),
-    );
+        setTimeout(done, 500).unref();
+      });
+      child.once('close', done);
+    });
   }
 
   get pid(): number {
@@ -72,7 +87,7 @@ export class PinnedProcess {
   }
 
   static start(launch: ProcessLaunch): Promise<PinnedProcess> {
-    const pin = pinningAvailable();
+    const pin = pinningAvailable() && !launch.pinWhenReady;
     const command = pin ? 'taskset' : process.execPath;
     const args = pin ? ['-c', String(launch.core), process.execPath, ...launch.args] : launch.args;
     const started = performance.now();
@@ -101,6 +116,7 @@ export class PinnedProcess {
         if (!match) return;
         isReady = true;
         clearTimeout(timer);
+        if (launch.pinWhenReady && pinningAvailable()) pinProcess(child.pid!, launch.core);
         running.readyAfterMs = performance.now() - started;
         running.ready = match[1] ?? line;
         resolve(running);

@@ -25,6 +25,9 @@ async function runFloorProxy(): Promise<void> {
   const stop = () => void proxy.close().finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // An orchestrator killed outright cannot stop its children: the proxy leaves when it is orphaned.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 1000).unref();
 }
 
 async function runOrchestrator(): Promise<void> {
@@ -40,7 +43,8 @@ async function runOrchestrator(): Promise<void> {
   const root = resolve(dirname(entry), '../..');
   const workDir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
   const paths = { root, entry, gatewayMain: join(root, 'dist/gateway/main.js'), emulatorCli: join(root, 'dist/emulator/cli.js'), workDir };
-  const log = (line: string) => process.stdout.write(`bench: ${line}\n`);
+  const began = Date.now();
+  const log = (line: string) => process.stdout.write(`bench ${((Date.now() - began) / 1000).toFixed(1).padStart(6)} s: ${line}\n`);
 
   const environment = await BenchEnvironment.start(paths);
   let interrupted = false;

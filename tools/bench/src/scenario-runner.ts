@@ -46,7 +46,7 @@ async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveT
     });
     const cpu = before === undefined ? undefined : cpuMicros(target.process!.pid) - before;
     const load = stopLoad();
-    target.served += result.completed;
+    target.countSent(result.completed + result.failed);
     context.sendLag.merge(result.sendLag);
     return { result, cpu, load };
   };
@@ -75,7 +75,7 @@ async function runMaxThroughput(scenario: MaxThroughputScenario, targets: readon
     });
     const cpu = before === undefined ? undefined : cpuMicros(target.process!.pid) - before;
     const load = stopLoad();
-    target.served += result.completed;
+    target.countSent(result.completed + result.errors);
     return { result, cpu, load };
   };
   for (const target of targets) if (context.warmUpS > 0) await visit(target, context.warmUpS * 1000);

@@ -32,7 +32,7 @@ export async function runSoak(seconds: number, loadGenerator: LoadGenerator, rou
         drainMs: 10_000,
       });
       const cpu = cpuMicros(gateway.pid) - before;
-      for (const target of routeTargets) target.served += result.completed / routeTargets.length;
+      routeTargets[0]!.countSent(result.completed + result.failed);
       const segment: SoakSegment = {
         startS,
         completed: result.completed,

@@ -99,6 +99,45 @@ describe('runAttempts', () => {
     expect(log).toEqual(['send a']);
   });
 
+  it.each([
+    [500, 502, 'upstream'],
+    [502, 502, 'upstream'],
+    [503, 503, 'overloaded'],
+    [529, 503, 'overloaded'],
+    [408, 504, 'timeout'],
+    [504, 504, 'timeout'],
+  ])('regression: after fallbacks, a final upstream %i is answered as %i (the gateway’s verdict, CONTRACT.md)', async (code, expected, errorCode) => {
+    const final = new GatewayError(code === 408 || code === 504 ? 'timeout' : code === 503 || code === 529 ? 'overloaded' : 'upstream', `upstream ${code}`, {
+      status: code,
+      upstreamStatus: code,
+      retryable: true,
+    });
+    const { h } = hooks({ a: [status(500)], b: [final] });
+    await expect(runAttempts([attempt('main', 'a'), attempt('backup', 'b')], h)).rejects.toMatchObject({ status: expected, code: errorCode, upstreamStatus: code });
+  });
+
+  it('relays a single failed attempt with the upstream’s own status', async () => {
+    const { h } = hooks({ a: [status(500)] });
+    await expect(runAttempts([attempt('main', 'a')], h)).rejects.toMatchObject({ status: 500 });
+  });
+
+  it('regression: an attempt aborted by the deadline while the client is still there answers 504, not 499', async () => {
+    let clock = 0;
+    const aborted = new GatewayError('upstream', 'the request to provider "a" was aborted', { status: 499 });
+    const { h, log } = hooks({ a: [aborted], b: ['too late'] }, { deadline: 100, now: () => clock });
+    h.send = async () => {
+      log.push('send a');
+      clock = 100;
+      throw aborted;
+    };
+    await expect(runAttempts([attempt('main', 'a'), attempt('backup', 'b')], h)).rejects.toMatchObject({
+      code: 'timeout',
+      status: 504,
+      message: expect.stringContaining('provider "a" had not answered by then'),
+    });
+    expect(log).toEqual(['send a', 'failed a 499']);
+  });
+
   it('stops when the client has gone', async () => {
     const { h, log } = hooks({ a: [connectionError()], b: ['answer'] });
     let gone = false;

@@ -20,6 +20,7 @@ import { type ClientEndpoint, type InboundRequest, readInboundRequest } from './
 import { countTokensLocally } from './local-count-tokens';
 import { sendPassThrough } from './pass-through';
 import { type ProxiedAnswer } from './proxied-answer';
+import { RequestDeadline } from './request-deadline';
 import { RequestTracker } from './request-tracker';
 import { sendTranslated } from './translated-call';
 import { warningsHeader } from './warnings-header';
@@ -93,14 +94,15 @@ export class ProxyService {
         tracker.admissions,
       );
 
-      const abort = new AbortController();
+      const clientGone = new AbortController();
       reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) abort.abort();
+        if (!reply.raw.writableFinished) clientGone.abort();
       });
-      const call: CallContext = { endpoint, dialect, inbound, request, tracker, signal: abort.signal };
+      const deadline = new RequestDeadline(this.requestTimeoutMs);
+      const signal = AbortSignal.any([clientGone.signal, deadline.signal]);
+      const call: CallContext = { endpoint, dialect, inbound, request, tracker, signal };
       if (endpoint === 'openai-responses') call.responses = { owner: this.responsesFlow.ownerOf(request.principal) };
 
-      const started = Date.now();
       const { answer, attempt } = await runAttempts(plan.attempts, {
         acquire: (next) => this.breakers.acquire(next.target),
         send: (next) => this.sendAttempt(call, next),
@@ -110,12 +112,12 @@ export class ProxyService {
           this.metrics.recordUpstreamAttempt(next.target.provider, next.target.model, error.code);
         },
         fellBack: (from, to, error) => this.metrics.recordFallback(from.model, to.model, error.code),
-        clientGone: () => abort.signal.aborted,
+        clientGone: () => clientGone.signal.aborted,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: Date.now,
-        deadline: started + this.requestTimeoutMs,
+        now: deadline.now,
+        deadline: deadline.at,
         random: Math.random,
-      });
+      }).finally(() => deadline.stop());
       this.metrics.recordUpstreamAttempt(attempt.target.provider, attempt.target.model, 'success');
 
       reply
@@ -128,8 +130,8 @@ export class ProxyService {
       if (answer.warnings.length > 0) reply.header('x-gatehouse-warnings', warningsHeader(answer.warnings));
       if (inbound.stream) reply.header('cache-control', 'no-cache');
       tracker.watch(answer);
-      if (call.responses) this.storeWhenDone(call, answer);
-      reply.send(answer.body);
+      const { responses } = call;
+      reply.send(responses ? await this.responsesFlow.bodyStoredWhenDone(responses.owner, inbound, answer, responses.decoded) : answer.body);
     } catch (error) {
       const gatewayError = asGatewayError(error);
       tracker.failed(gatewayError);
@@ -155,7 +157,7 @@ export class ProxyService {
     try {
       const answer = await this.callUpstream(call, attempt, provider, span.headers);
       try {
-        await answer.committed;
+        await untilAborted(answer.committed, call.signal);
       } catch (error) {
         if (typeof answer.body !== 'string') answer.body.destroy();
         throw error;
@@ -218,22 +220,22 @@ export class ProxyService {
       decoded: call.responses ? await call.responses.decoded : undefined,
     });
   }
-
-  /** The Responses API keeps what it answered, once the answer is complete. */
-  private storeWhenDone(call: CallContext, answer: ProxiedAnswer): void {
-    const { responses } = call;
-    if (!responses || call.inbound.json.store === false) return;
-    const store = () => {
-      const completed = answer.completedResponse?.();
-      if (!completed) return;
-      void (responses.decoded ?? Promise.resolve(undefined))
-        .then((decoded) => this.responsesFlow.record(responses.owner, call.inbound, completed, decoded))
-        .catch(() => undefined);
-    };
-    if (typeof answer.body === 'string') store();
-    else answer.body.once('end', store);
-  }
 }
+
+/**
+ * Waits for an answer to commit, unless the request is aborted first (the client left, or the deadline came) while
+ * a stream is still held: its upstream body is cut then, and the held output would never settle.
+ */
+function untilAborted(committed: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    committed.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const abortedError = () => new GatewayError('upstream', 'The request was aborted before its answer started', { status: 499 });
 
 function queryOf(url: string): string | undefined {
   const at = url.indexOf('?');
