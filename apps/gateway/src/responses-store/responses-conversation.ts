@@ -18,6 +18,7 @@ import { previousResponseNotFound } from './previous-response-not-found';
 import { type ResponseChain, type ResponsesStore } from './responses-store';
 import { ResponseRecordTooLargeError } from './responses-store-limits';
 import { RESPONSES_STORE } from './responses-store.token';
+import { orStoreUnavailable } from './store-unavailable';
 import { type StoredResponse, type StoredResponseObject } from './stored-response';
 
 /** What `record` was given: the call's owner, the client's body, and the response object as returned. */
@@ -150,7 +151,7 @@ export class ResponsesConversation {
   }
 
   private async chainOf(previousId: string, owner: string): Promise<ResponseChain> {
-    const chain = await this.store.chain(previousId, owner);
+    const chain = await orStoreUnavailable(() => this.store.chain(previousId, owner));
     if (!chain) throw previousResponseNotFound(previousId);
     return chain;
   }

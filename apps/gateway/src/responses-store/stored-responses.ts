@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GatewayError } from '@gatehouse/translate';
 import { type InputItemsPage, type InputItemsQuery, type ResponsesStore } from './responses-store';
 import { RESPONSES_STORE } from './responses-store.token';
+import { orStoreUnavailable } from './store-unavailable';
 import { type StoredResponseObject } from './stored-response';
 
 /** The raw query of `GET /v1/responses/{id}/input_items`. */
@@ -29,19 +30,20 @@ export class StoredResponses {
 
   /** The response object as it was returned when it was made. */
   async retrieve(id: string, owner: string): Promise<StoredResponseObject> {
-    const record = await this.store.get(id, owner);
+    const record = await orStoreUnavailable(() => this.store.get(id, owner));
     if (!record) throw responseNotFound(id);
     return record.response;
   }
 
   async delete(id: string, owner: string): Promise<ResponseDeleted> {
-    if (!(await this.store.delete(id, owner))) throw responseNotFound(id);
+    if (!(await orStoreUnavailable(() => this.store.delete(id, owner)))) throw responseNotFound(id);
     return { id, object: 'response', deleted: true };
   }
 
   /** A page of the response's input items; `limit` 1 to 100 (default 20), `order` asc or desc (default desc). */
   async inputItems(id: string, owner: string, params: InputItemsQueryParams = {}): Promise<InputItemsPage> {
-    const page = await this.store.inputItems(id, owner, inputItemsQuery(params));
+    const query = inputItemsQuery(params);
+    const page = await orStoreUnavailable(() => this.store.inputItems(id, owner, query));
     if (!page) throw responseNotFound(id);
     return page;
   }
