@@ -35,7 +35,8 @@ export function emulatorConfig(emulatorUrl: string, extra: Record<string, unknow
 /** Starts the real gateway application in this process on a free port. */
 export async function startGateway(fileShapedConfig: Record<string, unknown>): Promise<RunningGateway> {
   const config = validateConfig(fileShapedConfig);
-  const app = await createGatewayApp(config, { dashboardDir: join(process.cwd(), 'dist/dashboard') });
+  // Access-log lines are tested where they matter (observability/access-log); elsewhere they would only bury test output.
+  const app = await createGatewayApp(config, { dashboardDir: join(process.cwd(), 'dist/dashboard'), accessLogDestination: { write: () => undefined } });
   await app.listen({ host: config.server.host, port: config.server.port });
   const url = listeningUrl(app.getHttpServer().address());
   return { url, app, config, close: () => drainAndClose(app, 2000) };
