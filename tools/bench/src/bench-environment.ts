@@ -15,10 +15,9 @@ export const LOAD_CORE = 1;
 
 export interface BenchPaths {
   root: string;
-  /** dist/bench/run.js: the floor proxy and the load generator are this same file in another role. */
+  /** dist/bench/run.js: the emulator, the floor proxy and the load generator are this same file in another role. */
   entry: string;
   gatewayMain: string;
-  emulatorCli: string;
   /** A fresh temporary folder for configs and SQLite files. */
   workDir: string;
 }
@@ -49,7 +48,7 @@ export class BenchEnvironment {
     try {
       const emulator = await PinnedProcess.start({
         name: 'emulator',
-        args: [paths.emulatorCli, '--fast', '--port', '0', '--stream-chunks', String(STREAM_CHUNKS), '--chunk-delay-ms', String(STREAM_CHUNK_DELAY_MS)],
+        args: [paths.entry, '--role', 'emulator', '--stream-chunks', String(STREAM_CHUNKS), '--chunk-delay-ms', String(STREAM_CHUNK_DELAY_MS)],
         core: LOAD_CORE,
         cwd: paths.root,
         env: gatewayEnvironment(),
@@ -81,7 +80,14 @@ export class BenchEnvironment {
 
   directTarget(dialect: Dialect): LiveTarget {
     const label = `emulator direct (${DIALECT_LABEL[dialect]})`;
-    return new LiveTarget({ kind: 'direct', id: `direct-${dialect}`, label, client: dialect, upstream: dialect }, this.emulatorUrl, 'emulator-fast', 'bench-direct');
+    // The emulator's own CPU per request is the cost of a bare node:http server on this machine: a reference, not a target.
+    return new LiveTarget(
+      { kind: 'direct', id: `direct-${dialect}`, label, client: dialect, upstream: dialect },
+      this.emulatorUrl,
+      'emulator-fast',
+      'bench-direct',
+      this.emulator,
+    );
   }
 
   floorTarget(dialect: Dialect): LiveTarget {

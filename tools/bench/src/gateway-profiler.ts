@@ -4,16 +4,24 @@ import { performance } from 'node:perf_hooks';
 import { type BenchOptions } from './bench-options';
 import { type BenchEnvironment } from './bench-environment';
 import { ROUTES } from './bench-routes';
+import { type FixedRateScenario, SCENARIOS } from './bench-scenarios';
 import { type CpuProfile, summarizeCpuProfile } from './cpu-profile-summary';
 import { FULL_VARIANT } from './gateway-variants';
+import { LatencyHistogram } from './latency-histogram';
 import { cpuMicros } from './process-stats';
 
-const RATE = 1000;
+/** The scenario to profile: the one fixed-rate scenario named with --scenario, else JSON at 1,000 req/s. */
+function profiledScenario(options: BenchOptions): FixedRateScenario {
+  const fixedRate = SCENARIOS.filter((scenario): scenario is FixedRateScenario => scenario.kind === 'open-loop');
+  const named = fixedRate.filter((scenario) => options.sections.includes(scenario.id));
+  return named.length === 1 ? named[0]! : fixedRate.find((scenario) => scenario.id === 'json-1000')!;
+}
 
 /**
- * `npm run bench -- --profile`: the full variant under `node --cpu-prof`, warmed up, then held at 1,000 req/s of
- * OpenAI → OpenAI pass-through; the profile is written when the gateway stops and summarised by self time, start-up
- * and warm-up left out. Writes the .cpuprofile (open it in Chrome DevTools) and a Markdown summary to dist/bench/.
+ * `npm run bench -- --profile [--scenario prompt-130k]`: the full variant under `node --cpu-prof`, warmed up, then held
+ * at the scenario's rate (default JSON at 1,000 req/s) of OpenAI → OpenAI pass-through; the profile is written when
+ * the gateway stops and summarised by self and total time, start-up and warm-up left out. Writes the .cpuprofile
+ * (open it in Chrome DevTools) and a Markdown summary to dist/bench/profile.md.
  */
 export async function profileGateway(environment: BenchEnvironment, options: BenchOptions, log: (line: string) => void): Promise<void> {
   const profileDir = resolve(environment.paths.root, 'dist/bench/profiles');
@@ -22,13 +30,14 @@ export async function profileGateway(environment: BenchEnvironment, options: Ben
   const spawnedAt = performance.now();
   const start = await environment.startGateway(FULL_VARIANT, options.redisUrl, ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '250']);
   if (!start.ok) throw new Error(`the full variant did not start: ${start.reason}`);
+  const scenario = profiledScenario(options);
   const target = environment.gatewayTarget(FULL_VARIANT, ROUTES[0]!, start.process);
   const load = (durationMs: number) =>
-    environment.loadGenerator.openLoop({ origin: target.origin, requests: [target.request('json')], rate: RATE, durationMs, drainMs: 10_000 });
+    environment.loadGenerator.openLoop({ origin: target.origin, requests: [target.request(scenario.payload)], rate: scenario.rate, durationMs, drainMs: 10_000 });
   log('profiling: warm-up');
   await load(options.quick ? 500 : 5_000);
   const skipMs = performance.now() - spawnedAt;
-  log(`profiling: ${options.durationS} s at ${RATE} req/s, OpenAI → OpenAI pass-through`);
+  log(`profiling: ${options.durationS} s of ${scenario.label}, OpenAI → OpenAI pass-through`);
   const cpuBefore = cpuMicros(start.process.pid);
   const result = await load(options.durationS * 1000);
   const cpuPerRequest = (cpuMicros(start.process.pid) - cpuBefore) / Math.max(1, result.completed);
@@ -37,11 +46,13 @@ export async function profileGateway(environment: BenchEnvironment, options: Ben
   if (written.length === 0) throw new Error(`the gateway wrote no .cpuprofile into ${profileDir}`);
   const file = join(profileDir, written.sort().at(-1)!);
   const summary = summarizeCpuProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, skipMs);
+  const latency = LatencyHistogram.from(result.latency);
   const lines = [
-    `# Gateway CPU profile: ${RATE} req/s OpenAI → OpenAI pass-through, full variant`,
+    `# Gateway CPU profile: ${scenario.label}, OpenAI → OpenAI pass-through, full variant`,
     '',
-    `${result.completed} answers, ${result.failed} failed; ${cpuPerRequest.toFixed(0)} µs CPU per request; busy ${summary.busyMs.toFixed(0)} ms,` +
-      ` idle ${summary.idleMs.toFixed(0)} ms of the sampled window. Profile: ${file}`,
+    `${result.completed} answers, ${result.failed} failed; latency p50 ${latency.percentileMs(50).toFixed(2)} ms, p99 ${latency.percentileMs(99).toFixed(2)} ms` +
+      ` (under the profiler); ${cpuPerRequest.toFixed(0)} µs CPU per request; busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms` +
+      ` of the sampled window. Profile: ${file}`,
     '',
     '## Self time by function',
     '',

@@ -10,7 +10,7 @@ export class LiveTarget {
     readonly origin: string,
     private readonly model: string,
     private readonly apiKey: string,
-    /** The process whose CPU and memory count; undefined for the emulator called directly. */
+    /** The process whose CPU counts (for a direct target, the emulator itself). */
     readonly process?: PinnedProcess,
   ) {}
 

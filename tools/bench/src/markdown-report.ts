@@ -10,7 +10,8 @@ const signed = (value: number | undefined, digits = 2) =>
 const whole = (value: number | undefined) =>
   value === undefined || !Number.isFinite(value) ? '—' : Math.round(value).toLocaleString('en-US');
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-const header = (cells: string[]) => [row(cells), row(cells.map((_, index) => (index === 0 ? '---' : '---:')))];
+/** A table head: the first `leftColumns` columns are text (left-aligned), the others numbers. */
+const header = (cells: string[], leftColumns = 1) => [row(cells), row(cells.map((_, index) => (index < leftColumns ? '---' : '---:')))];
 const VERDICT = { pass: '✅ pass', miss: '❌ miss', 'not measured': '— not measured' } as const;
 
 function targetName(measurement: Measurement): string {
@@ -174,7 +175,7 @@ function featureSection(results: BenchResults): string[] {
     );
   }
   lines.push('', '**Is each switched-on feature at work in this build?** (checked from the outside: a 401 without a key, `x-ratelimit-*` headers, `/metrics`, access-log lines, usage rows in SQLite after shutdown, OTLP exports received)', '');
-  lines.push(...header(['variant', 'features']));
+  lines.push(...header(['variant', 'features'], 2));
   for (const summary of results.variants) {
     if (!summary.available) continue;
     const states = Object.entries(summary.features).map(
@@ -248,7 +249,8 @@ function methodSection(results: BenchResults): string[] {
     '  delta; not the role chunk, `message_start` or pings). “Held back” compares the content events per stream and the time',
     '  from the first to the last one with the emulator’s own.',
     `- CPU per request = the gateway’s (or floor proxy’s) utime + stime from /proc/PID/stat over the measured windows ÷ answers`,
-    `  (tick ${number(results.cpuTickMicros, 0)} µs); req/s per core = 1 s ÷ that. Maximum throughput is closed loop: autocannon, 64 connections.`,
+    `  (tick ${number(results.cpuTickMicros, 0)} µs); req/s per core = 1 s ÷ that. On the emulator’s own rows it is the emulator’s: what a bare`,
+    '  node:http server burns per request here. Maximum throughput is closed loop: autocannon, 64 connections.',
     '- RSS from /proc/PID/status: idle = after start and a few probe requests; peak = VmHWM after all the load.',
     '- Routes: `bench-openai` and `bench-anthropic` are gateway models on an OpenAI-compatible and an Anthropic provider, both the emulator;',
     '  OpenAI clients call `/v1/chat/completions`, Anthropic clients `/v1/messages`. Bodies: a one-line chat (`max_tokens` 64),',
@@ -270,7 +272,7 @@ export function renderMarkdownReport(results: BenchResults): string {
     '',
     '## Machine',
     '',
-    ...header(['', '']),
+    ...header(['', ''], 2),
     row(['CPU', machine.cpuModel]),
     row(['cores', String(machine.cores)]),
     row(['memory', `${machine.memoryGb} GB`]),
@@ -286,7 +288,7 @@ export function renderMarkdownReport(results: BenchResults): string {
     '',
     'Measured on the full variant (auth with a cached key, in-memory limits, usage recording, metrics, access log).',
     '',
-    ...header(['target', 'measured (added = over the emulator called directly)', 'verdict']),
+    ...header(['target', 'measured (added = over the emulator called directly)', 'verdict'], 3),
     ...checkTargets(results).map((check) =>
       row([check.target, check.measured.replaceAll('|', '/'), results.quick ? 'not judged (quick)' : VERDICT[check.verdict]]),
     ),

@@ -1,19 +1,41 @@
-// `npm run bench`: the overhead benchmark (see tools/bench/README.md). The same bundle also runs the floor proxy and
-// the load generator in their own processes (`--role floor-proxy`, `--role load-generator`).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench`: the overhead benchmark (see tools/bench/README.md). The same bundle also runs the emulator, the
+// floor proxy and the load generator in their own processes (`--role emulator|floor-proxy|load-generator`).
+import { startEmulator } from '@gatehouse/emulator';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchUsageError, parseBenchOptions, USAGE } from './bench-options';
 import { BenchEnvironment } from './bench-environment';
+import { type BenchResults } from './bench-results';
 import { runBench } from './bench-runner';
 import { profileGateway } from './gateway-profiler';
+import { STREAM_CHUNK_DELAY_MS, STREAM_CHUNKS } from './bench-scenarios';
 import { renderMarkdownReport } from './markdown-report';
 import { checkTargets } from './target-checks';
 
 function argumentAfter(flag: string): string | undefined {
   const index = process.argv.indexOf(flag);
   return index < 0 ? undefined : process.argv[index + 1];
+}
+
+/** Leaves when the orchestrator is gone without having stopped this process (killed outright, or its stdout closed). */
+function exitWhenOrphaned(stop: () => void): void {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 1000).unref();
+}
+
+async function runEmulator(): Promise<void> {
+  const emulator = await startEmulator({
+    fast: true,
+    streamChunks: Number(argumentAfter('--stream-chunks') ?? STREAM_CHUNKS),
+    streamChunkDelayMs: Number(argumentAfter('--chunk-delay-ms') ?? STREAM_CHUNK_DELAY_MS),
+  });
+  process.stdout.write(`emulator listening on ${emulator.url}\n`);
+  const stop = () => void emulator.close().finally(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  exitWhenOrphaned(stop);
 }
 
 async function runFloorProxy(): Promise<void> {
@@ -25,9 +47,7 @@ async function runFloorProxy(): Promise<void> {
   const stop = () => void proxy.close().finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  // An orchestrator killed outright cannot stop its children: the proxy leaves when it is orphaned.
-  const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && stop(), 1000).unref();
+  exitWhenOrphaned(stop);
 }
 
 async function runOrchestrator(): Promise<void> {
@@ -41,8 +61,16 @@ async function runOrchestrator(): Promise<void> {
   }
   const entry = fileURLToPath(import.meta.url);
   const root = resolve(dirname(entry), '../..');
+  if (options.fromJson) {
+    const results = JSON.parse(readFileSync(resolve(root, options.fromJson), 'utf8')) as BenchResults;
+    writeFileSync(resolve(root, options.out), renderMarkdownReport(results));
+    process.stdout.write(`bench: wrote ${options.out} from ${options.fromJson}\n`);
+    return;
+  }
   const workDir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
-  const paths = { root, entry, gatewayMain: join(root, 'dist/gateway/main.js'), emulatorCli: join(root, 'dist/emulator/cli.js'), workDir };
+  const paths = { root, entry, gatewayMain: join(root, 'dist/gateway/main.js'), workDir };
+  // A reader that goes away (`| head`) must not kill the orchestrator before it has stopped its processes.
+  process.stdout.on('error', () => undefined);
   const began = Date.now();
   const log = (line: string) => process.stdout.write(`bench ${((Date.now() - began) / 1000).toFixed(1).padStart(6)} s: ${line}\n`);
 
@@ -52,7 +80,10 @@ async function runOrchestrator(): Promise<void> {
     if (interrupted) process.exit(130);
     interrupted = true;
     log('interrupted: stopping the processes it started');
-    void environment.stop().finally(() => process.exit(130));
+    void environment.stop().finally(() => {
+      rmSync(workDir, { recursive: true, force: true });
+      process.exit(130);
+    });
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
@@ -79,8 +110,13 @@ async function runOrchestrator(): Promise<void> {
   }
 }
 
+const ROLES: Record<string, () => Promise<void>> = {
+  emulator: runEmulator,
+  'floor-proxy': runFloorProxy,
+  'load-generator': () => import('./load-generator-process').then((module) => module.serveLoadJobs()),
+};
 const role = argumentAfter('--role');
-const running = role === 'floor-proxy' ? runFloorProxy() : role === 'load-generator' ? import('./load-generator-process').then((m) => m.serveLoadJobs()) : runOrchestrator();
+const running = role === undefined ? runOrchestrator() : (ROLES[role] ?? (() => Promise.reject(new Error(`unknown role ${role}`))))();
 running.catch((error: unknown) => {
   process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
