@@ -22,7 +22,9 @@ export const USAGE_RECORDER_OPTIONS = Symbol('USAGE_RECORDER_OPTIONS');
 export const defaultUsageRecorderOptions: UsageRecorderOptions = { batchSize: 200, flushIntervalMs: 1000, maxQueued: 50_000, retryAfterFailureMs: 2000 };
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits at 25 columns a row. */
-const ROWS_PER_INSERT = 500;
+// Small inserts with a turn of the event loop between them: TypeORM's parameter handling grows faster than linearly
+// with the rows of one insert, and SQLite writes block the loop, so one big insert stalled every request in flight.
+const ROWS_PER_INSERT = 50;
 
 /**
  * Turns every finished request into a usage record, off the hot path: `requestCompleted` only queues the row;
@@ -114,6 +116,7 @@ export class UsageRecorder implements RequestObserver, OnModuleInit, OnApplicati
     try {
       await this.database.dataSource.transaction(async (manager) => {
         for (let at = 0; at < batch.length; at += ROWS_PER_INSERT) {
+          if (at > 0) await new Promise((resolve) => setImmediate(resolve));
           await manager.createQueryBuilder().insert().into(UsageRecordEntity).values(batch.slice(at, at + ROWS_PER_INSERT)).updateEntity(false).execute();
         }
       });
