@@ -1,11 +1,11 @@
-import { type UpstreamOperation } from '@gatehouse/providers';
+import { type UpstreamOperation, type UpstreamResponse } from '@gatehouse/providers';
 import { type Dialect, streamErrorFrame } from '@gatehouse/translate';
 import { type ConfiguredProvider } from '../providers/configured-providers';
 import { type InboundRequest } from './inbound-request';
 import { spliceModel } from './model-splice';
 import { type ProxiedAnswer } from './proxied-answer';
 import { readText } from './translated-call';
-import { UsageTap } from './usage-tap';
+import { UsageTap, readJsonAnswer } from './usage-tap';
 
 export interface PassThroughCall {
   dialect: Dialect;
@@ -39,10 +39,10 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
   if (response.status >= 400) {
     throw provider.adapter.mapError(response.status, await readText(response.body).catch(() => ''), response.headers);
   }
-  const tap = new UsageTap(call.dialect, call.inbound.stream);
+  if (!call.inbound.stream) return jsonAnswer(call, response);
+  const tap = new UsageTap(call.dialect, true);
   response.body.on('error', (error) => {
     if (call.signal.aborted) return tap.destroy();
-    if (!call.inbound.stream) return tap.destroy(error);
     const gatewayError = provider.pool.toGatewayError(error);
     if (tap.failEarly(gatewayError)) return tap.destroy();
     tap.lateFailure = gatewayError;
@@ -61,5 +61,32 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
     details: () => tap.details,
     lateFailure: () => tap.lateFailure,
     completedResponse: () => (tap.completedResponse ? { clientResponse: tap.completedResponse } : undefined),
+  };
+}
+
+/**
+ * A JSON answer is read whole and sent as one buffer: one write with a content-length instead of a stream of pieces,
+ * and usage read from its bytes without parsing the body.
+ */
+async function jsonAnswer(call: PassThroughCall, response: UpstreamResponse): Promise<ProxiedAnswer> {
+  let body: Buffer;
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) chunks.push(chunk as Buffer);
+    body = Buffer.concat(chunks);
+  } catch (error) {
+    throw call.provider.pool.toGatewayError(error);
+  }
+  const read = readJsonAnswer(call.dialect, body);
+  const contentType = response.headers['content-type'];
+  return {
+    status: response.status,
+    contentType: typeof contentType === 'string' ? contentType : 'application/json',
+    body,
+    committed: Promise.resolve(),
+    warnings: [],
+    usage: () => read.usage,
+    details: () => read.details,
+    completedResponse: () => (read.completedResponse ? { clientResponse: read.completedResponse } : undefined),
   };
 }

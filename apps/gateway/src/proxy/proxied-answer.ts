@@ -6,7 +6,7 @@ import { type ResponseDetails } from '../observability/request-outcome';
 export interface ProxiedAnswer {
   status: number;
   contentType: string;
-  body: Readable | string;
+  body: Readable | string | Buffer;
   /** What translation dropped or changed on purpose. */
   warnings: readonly string[];
   /**

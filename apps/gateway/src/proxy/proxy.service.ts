@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Attempt } from '@gatehouse/routing';
@@ -159,7 +160,7 @@ export class ProxyService {
       try {
         await untilAborted(answer.committed, call.signal);
       } catch (error) {
-        if (typeof answer.body !== 'string') answer.body.destroy();
+        if (answer.body instanceof Readable) answer.body.destroy();
         throw error;
       }
       return answer;

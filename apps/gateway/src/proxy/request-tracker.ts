@@ -1,4 +1,4 @@
-import { type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Dialect, type GatewayError, type TokenUsage, emptyUsage } from '@gatehouse/translate';
 import { type ClientEndpoint, type RequestOutcome, type ResponseDetails } from '../observability/request-outcome';
@@ -36,13 +36,13 @@ export class RequestTracker {
   }
 
   /** Marks the time the first body byte leaves, and where the final usage, details and a late failure come from. */
-  watch(answer: { body: Readable | string; usage(): TokenUsage; details?(): ResponseDetails | undefined; lateFailure?(): GatewayError | undefined }): void {
+  watch(answer: { body: Readable | string | Buffer; usage(): TokenUsage; details?(): ResponseDetails | undefined; lateFailure?(): GatewayError | undefined }): void {
     const { body } = answer;
     this.usage = () => answer.usage();
     this.details = answer.details && (() => answer.details?.());
     this.lateFailure = answer.lateFailure && (() => answer.lateFailure?.());
-    if (typeof body === 'string') this.firstByteAt = performance.now();
-    else body.once('data', () => (this.firstByteAt = performance.now()));
+    if (body instanceof Readable) body.once('data', () => (this.firstByteAt = performance.now()));
+    else this.firstByteAt = performance.now();
   }
 
   failed(error: GatewayError): void {

@@ -125,23 +125,37 @@ export class UsageTap extends Transform {
   }
 
   private readJsonBody(body: Buffer): void {
-    // The head of a JSON answer names its id and model; reading them needs no parse of the whole body.
-    const head = body.toString('utf8', 0, Math.min(body.length, 1024));
-    this.details.id = /"id"\s*:\s*"([^"]+)"/.exec(head)?.[1];
-    this.details.model = /"model"\s*:\s*"([^"]+)"/.exec(head)?.[1];
-    const stop = /"(?:stop_reason|finish_reason)"\s*:\s*"([^"]+)"/.exec(body.toString('utf8', Math.max(0, body.length - 4096)));
-    if (stop) this.details.finishReasons = [stop[1]!];
-    if (this.dialect === 'openai-responses') {
-      // The Responses store keeps the whole response, so here the body is parsed after all.
-      this.completedResponse = parse(body.toString('utf8'));
-      return readOpenAIResponsesUsage(this.completedResponse?.usage, this.usage);
-    }
-    const usage = lastUsageObject(body);
-    if (usage === undefined) return;
-    if (this.dialect === 'anthropic-messages') readAnthropicUsage(usage, this.usage);
-    else if (this.dialect === 'openai-chat') readOpenAIChatUsage(usage, this.usage);
-    else readOpenAIResponsesUsage(usage, this.usage);
+    const read = readJsonAnswer(this.dialect, body);
+    Object.assign(this.usage, read.usage);
+    Object.assign(this.details, read.details);
+    this.completedResponse = read.completedResponse;
   }
+
+}
+
+/** What a whole JSON answer tells without a parse of its body (but for the Responses API, whose store keeps it). */
+export function readJsonAnswer(
+  dialect: Dialect,
+  body: Buffer,
+): { usage: TokenUsage; details: ResponseDetails; completedResponse?: Record<string, unknown> } {
+  const usage = emptyUsage();
+  // The head of a JSON answer names its id and model, its tail the stop reason.
+  const head = body.toString('utf8', 0, Math.min(body.length, 1024));
+  const stop = /"(?:stop_reason|finish_reason)"\s*:\s*"([^"]+)"/.exec(body.toString('utf8', Math.max(0, body.length - 4096)));
+  const details: ResponseDetails = {
+    id: /"id"\s*:\s*"([^"]+)"/.exec(head)?.[1],
+    model: /"model"\s*:\s*"([^"]+)"/.exec(head)?.[1],
+    ...(stop ? { finishReasons: [stop[1]!] } : {}),
+  };
+  if (dialect === 'openai-responses') {
+    const completedResponse = parse(body.toString('utf8'));
+    readOpenAIResponsesUsage(completedResponse?.usage, usage);
+    return { usage, details, completedResponse };
+  }
+  const usageObject = lastUsageObject(body);
+  if (dialect === 'anthropic-messages') readAnthropicUsage(usageObject, usage);
+  else readOpenAIChatUsage(usageObject, usage);
+  return { usage, details };
 }
 
 /** A chunk carries content when it has text, reasoning or a tool call, or ends the answer (`[DONE]`, a finish reason). */

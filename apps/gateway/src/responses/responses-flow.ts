@@ -1,4 +1,4 @@
-import { type Readable, pipeline } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type CanonicalResponse, type OpenAIResponsesDecodedRequest } from '@gatehouse/translate';
 import { type OpenAIResponsesRequest } from '@gatehouse/wire';
@@ -48,7 +48,7 @@ export class ResponsesFlow {
     inbound: InboundRequest,
     answer: ProxiedAnswer,
     decoded?: Promise<OpenAIResponsesDecodedRequest>,
-  ): Promise<Readable | string> {
+  ): Promise<Readable | string | Buffer> {
     const store =
       inbound.json.store === false
         ? () => Promise.resolve()
@@ -57,7 +57,7 @@ export class ResponsesFlow {
               const completed = answer.completedResponse?.();
               if (completed) await this.record(owner, inbound, completed, await decoded);
             });
-    if (typeof answer.body === 'string') {
+    if (!(answer.body instanceof Readable)) {
       await store();
       return answer.body;
     }
