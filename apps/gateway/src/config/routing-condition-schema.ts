@@ -1,3 +1,4 @@
+import { type ClientDialect, type DecisionCondition } from '@gatehouse/routing';
 import { z } from 'zod';
 import {
   booleanField,
@@ -9,25 +10,12 @@ import {
   strictSection,
 } from './config-fields';
 
-export type ClientDialect = 'openai-chat' | 'openai-responses' | 'anthropic-messages';
-
 /**
- * When a routing decision applies. Exactly one key per condition; combine with any/all/not.
+ * When a routing decision applies: the routing library's own condition type, which this schema produces.
  * Name lists (`domain`, `key`, `team`) are always arrays once parsed, though the file may give a single string.
  */
-export type RoutingCondition =
-  | { any: RoutingCondition[] }
-  | { all: RoutingCondition[] }
-  | { not: RoutingCondition }
-  | { domain: string[] }
-  | { keywords: string[] }
-  | { regex: string }
-  | { has_images: boolean }
-  | { prompt_tokens: { above?: number; below?: number } }
-  | { header: { name: string; value?: string; regex?: string } }
-  | { dialect: ClientDialect }
-  | { key: string[] }
-  | { team: string[] };
+export type RoutingCondition = DecisionCondition;
+export type { ClientDialect };
 
 const promptTokensSchema = strictSection({
   above: nonNegativeNumber.optional(),
