@@ -21,7 +21,7 @@ import { type ClientEndpoint, type InboundRequest, readInboundRequest } from './
 import { countTokensLocally } from './local-count-tokens';
 import { sendPassThrough } from './pass-through';
 import { type ProxiedAnswer } from './proxied-answer';
-import { RequestDeadline } from './request-deadline';
+import { RequestCancellation } from './request-cancellation';
 import { RequestTracker } from './request-tracker';
 import { sendTranslated } from './translated-call';
 import { warningsHeader } from './warnings-header';
@@ -95,13 +95,11 @@ export class ProxyService {
         tracker.admissions,
       );
 
-      const clientGone = new AbortController();
+      const cancellation = new RequestCancellation(this.requestTimeoutMs);
       reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) clientGone.abort();
+        if (!reply.raw.writableFinished) cancellation.clientGone();
       });
-      const deadline = new RequestDeadline(this.requestTimeoutMs);
-      const signal = AbortSignal.any([clientGone.signal, deadline.signal]);
-      const call: CallContext = { endpoint, dialect, inbound, request, tracker, signal };
+      const call: CallContext = { endpoint, dialect, inbound, request, tracker, signal: cancellation.signal };
       if (endpoint === 'openai-responses') call.responses = { owner: this.responsesFlow.ownerOf(request.principal) };
 
       const { answer, attempt } = await runAttempts(plan.attempts, {
@@ -113,12 +111,12 @@ export class ProxyService {
           this.metrics.recordUpstreamAttempt(next.target.provider, next.target.model, error.code);
         },
         fellBack: (from, to, error) => this.metrics.recordFallback(from.model, to.model, error.code),
-        clientGone: () => clientGone.signal.aborted,
+        clientGone: () => cancellation.clientLeft,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: deadline.now,
-        deadline: deadline.at,
+        now: cancellation.now,
+        deadline: cancellation.deadline,
         random: Math.random,
-      }).finally(() => deadline.stop());
+      }).finally(() => cancellation.stopDeadline());
       this.metrics.recordUpstreamAttempt(attempt.target.provider, attempt.target.model, 'success');
 
       reply

@@ -89,6 +89,29 @@ describeOnEachDatabase('the usage recorder', (target) => {
     expect(row.cost_usd).toBeCloseTo((1000 * 1 + 500 * 2) / 1e6, 12);
   });
 
+  it('writes every column as it reads back: flags, nulls, cache and reasoning tokens, time to first token', async () => {
+    const { instance } = recorder({});
+    const usage = { ...emptyUsage(), inputTokens: 70, outputTokens: 9, cacheReadTokens: 40, cacheWriteTokens: 20, reasoningTokens: 3 };
+    instance.requestCompleted(outcome({ requestId: 'columns-1', stream: true, aborted: true, ttftMs: 41.6, usage, errorCode: 'upstream', principal: undefined, decision: 'coding' }));
+    instance.requestCompleted(outcome({ requestId: 'columns-2', upstreamModel: undefined, provider: undefined }));
+    await instance.drain();
+    const repository = database.dataSource.getRepository(UsageRecordEntity);
+    expect(await repository.findOneByOrFail({ request_id: 'columns-1' })).toMatchObject({
+      stream: true,
+      aborted: true,
+      ttft_ms: 42,
+      key_id: null,
+      team: null,
+      error_kind: 'upstream',
+      decision: 'coding',
+      input_tokens: 70,
+      cached_tokens: 40,
+      cache_write_tokens: 20,
+      reasoning_tokens: 3,
+    });
+    expect(await repository.findOneByOrFail({ request_id: 'columns-2' })).toMatchObject({ stream: false, aborted: false, ttft_ms: null, upstream_model: null, provider: null, key_name: 'ci' });
+  });
+
   it('writes a part batch once the interval has passed', async () => {
     const before = await count();
     const { instance } = recorder({ batchSize: 100, flushIntervalMs: 50 });

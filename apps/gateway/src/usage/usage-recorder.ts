@@ -3,9 +3,10 @@ import { PriceTable } from '../budgets/price-table';
 import { RequestObservers } from '../observability/request-observers';
 import { type RequestObserver, type RequestOutcome } from '../observability/request-outcome';
 import { Database } from '../persistence/database';
-import { UsageRecordEntity, type UsageRecordRow } from '../persistence/entities/usage-record.entity';
+import { type UsageRecordRow } from '../persistence/entities/usage-record.entity';
 import { UsageQueueStats } from './usage-queue-stats';
 import { usageRowOf } from './usage-row';
+import { UsageRowInsert } from './usage-row-insert';
 
 export interface UsageRecorderOptions {
   /** Write as soon as this many records wait. */
@@ -21,11 +22,6 @@ export interface UsageRecorderOptions {
 export const USAGE_RECORDER_OPTIONS = Symbol('USAGE_RECORDER_OPTIONS');
 export const defaultUsageRecorderOptions: UsageRecorderOptions = { batchSize: 200, flushIntervalMs: 1000, maxQueued: 50_000, retryAfterFailureMs: 2000 };
 
-/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits at 25 columns a row. */
-// Small inserts with a turn of the event loop between them: TypeORM's parameter handling grows faster than linearly
-// with the rows of one insert, and SQLite writes block the loop, so one big insert stalled every request in flight.
-const ROWS_PER_INSERT = 50;
-
 /**
  * Turns every finished request into a usage record, off the hot path: `requestCompleted` only queues the row;
  * rows are written in batches (every `batchSize` rows or `flushIntervalMs`), one write at a time. While the database
@@ -39,6 +35,7 @@ export class UsageRecorder implements RequestObserver, OnModuleInit, OnApplicati
   private timer?: NodeJS.Timeout;
   private retryNotBefore = 0;
   private readonly logger = new Logger('UsageRecorder');
+  private readonly insert: UsageRowInsert;
 
   constructor(
     @Inject(Database) private readonly database: Database,
@@ -46,7 +43,9 @@ export class UsageRecorder implements RequestObserver, OnModuleInit, OnApplicati
     @Inject(PriceTable) private readonly prices: PriceTable,
     @Inject(UsageQueueStats) private readonly stats: UsageQueueStats,
     @Inject(USAGE_RECORDER_OPTIONS) private readonly options: UsageRecorderOptions,
-  ) {}
+  ) {
+    this.insert = new UsageRowInsert(database);
+  }
 
   onModuleInit(): void {
     this.observers.register(this);
@@ -114,12 +113,7 @@ export class UsageRecorder implements RequestObserver, OnModuleInit, OnApplicati
     const batch = this.queue.splice(0, this.options.batchSize * 5);
     this.stats.queued = this.queue.length;
     try {
-      await this.database.dataSource.transaction(async (manager) => {
-        for (let at = 0; at < batch.length; at += ROWS_PER_INSERT) {
-          if (at > 0) await new Promise((resolve) => setImmediate(resolve));
-          await manager.createQueryBuilder().insert().into(UsageRecordEntity).values(batch.slice(at, at + ROWS_PER_INSERT)).updateEntity(false).execute();
-        }
-      });
+      await this.insert.insert(batch);
       this.stats.written += batch.length;
       if (this.stats.lastError) this.logger.log('usage records are written again');
       this.stats.lastError = undefined;

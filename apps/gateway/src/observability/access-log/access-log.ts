@@ -7,19 +7,19 @@ import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from '../observabili
 import { type RequestObserver, type RequestOutcome } from '../request-outcome';
 import { RequestObservers } from '../request-observers';
 import { accessLogLine } from './access-log-line';
+import { BatchedFdWriter } from './batched-fd-writer';
 
-/** Bytes gathered before a write to stdout, and the longest a line waits when traffic is light. */
-const BUFFER_BYTES = 4096;
-const FLUSH_EVERY_MS = 1000;
+/** Lines are written to stdout in batches of about 64 KB, at least every quarter second; 64 MB waiting is the bound. */
+const STDOUT_BATCHING = { flushChars: 64 * 1024, flushEveryMs: 250, maxWaitingChars: 64 * 1024 * 1024 };
 
 /**
- * One JSON line per finished /v1 request (pino), written to stdout asynchronously through a buffer that is flushed
- * every second and when the application shuts down. `telemetry.access_log: false` turns it off.
+ * One JSON line per finished /v1 request (pino), written to stdout asynchronously in batches, and the rest when the
+ * application shuts down. `telemetry.access_log: false` turns it off.
  */
 @Injectable()
 export class AccessLog implements RequestObserver, OnApplicationShutdown {
   private readonly logger?: Logger;
-  private readonly stdout?: ReturnType<typeof pino.destination>;
+  private readonly stdout?: BatchedFdWriter;
 
   constructor(
     @Inject(GATEHOUSE_CONFIG) config: GatehouseConfig,
@@ -30,7 +30,7 @@ export class AccessLog implements RequestObserver, OnApplicationShutdown {
     if (!config.telemetry.access_log) return;
     let destination: DestinationStream | undefined = options.accessLogDestination;
     if (!destination) {
-      this.stdout = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES, periodicFlush: FLUSH_EVERY_MS });
+      this.stdout = new BatchedFdWriter(1, STDOUT_BATCHING);
       destination = this.stdout;
     }
     this.logger = pino(
@@ -48,11 +48,7 @@ export class AccessLog implements RequestObserver, OnApplicationShutdown {
     this.logger?.info(accessLogLine(outcome, this.labels), 'request');
   }
 
-  onApplicationShutdown(): void {
-    try {
-      this.stdout?.flushSync();
-    } catch {
-      // Not open yet, or already closed: nothing is buffered then.
-    }
+  async onApplicationShutdown(): Promise<void> {
+    await this.stdout?.end();
   }
 }
