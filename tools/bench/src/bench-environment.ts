@@ -116,7 +116,7 @@ export class BenchEnvironment {
     try {
       const gateway = await PinnedProcess.start({
         name: `gateway (${variant.id})`,
-        args: [...nodeArgs, this.paths.gatewayMain, '--config', configFile],
+        args: [...extraGatewayNodeArgs(), ...nodeArgs, this.paths.gatewayMain, '--config', configFile],
         core: TARGET_CORE,
         cwd: this.paths.workDir,
         env: gatewayEnvironment(),
@@ -159,4 +159,9 @@ function reachable(url: string): Promise<boolean> {
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+/** BENCH_GATEWAY_NODE_ARGS: node options for every gateway process (space-separated), to try V8 or Node flags. */
+function extraGatewayNodeArgs(): string[] {
+  return (process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 }

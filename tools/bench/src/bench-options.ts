@@ -16,6 +16,8 @@ export interface BenchOptions {
   soakS: number;
   /** Profile the gateway under 1,000 req/s pass-through instead of benchmarking. */
   profile: boolean;
+  /** The gateway variant to profile. */
+  variant: string;
   /** Only render the report again from a results file of an earlier run. */
   fromJson?: string;
   out: string;
@@ -32,6 +34,7 @@ export const USAGE = `npm run bench -- [options]
   --scenario LIST    comma-separated: ${SECTIONS.join(', ')} (default: all)
   --soak S           add a soak of S seconds at 1,000 req/s on the full variant, RSS sampled (e.g. --soak 600)
   --profile          run the gateway with --cpu-prof under 1,000 req/s pass-through and print the hot spots
+  --variant ID       the gateway variant --profile runs (default full; see tools/bench/src/gateway-variants.ts)
   --from-json FILE   only write the report again from the results of an earlier run
   --out FILE         the Markdown report (default docs/benchmarks.md; quick: dist/bench/benchmarks-quick.md)
   --json FILE        the raw results (default dist/bench/results.json; quick: dist/bench/results-quick.json)
@@ -64,6 +67,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     sections: sections as Section[],
     soakS: number('soak', values.soak, 0, 0),
     profile: values.profile,
+    variant: values.variant,
     ...(values['from-json'] === undefined ? {} : { fromJson: values['from-json'] }),
     out: values.out ?? (quick ? 'dist/bench/benchmarks-quick.md' : 'docs/benchmarks.md'),
     json: values.json ?? (quick ? 'dist/bench/results-quick.json' : 'dist/bench/results.json'),
@@ -83,6 +87,7 @@ function parseOptions(argv: readonly string[]) {
       scenario: { type: 'string' },
       soak: { type: 'string', default: '0' },
       profile: { type: 'boolean', default: false },
+      variant: { type: 'string', default: 'full' },
       'from-json': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'string' },

@@ -6,7 +6,7 @@ import { type BenchEnvironment } from './bench-environment';
 import { ROUTES } from './bench-routes';
 import { type FixedRateScenario, SCENARIOS } from './bench-scenarios';
 import { type CpuProfile, summarizeCpuProfile } from './cpu-profile-summary';
-import { FULL_VARIANT } from './gateway-variants';
+import { GATEWAY_VARIANTS } from './gateway-variants';
 import { LatencyHistogram } from './latency-histogram';
 import { cpuMicros } from './process-stats';
 
@@ -18,7 +18,7 @@ function profiledScenario(options: BenchOptions): FixedRateScenario {
 }
 
 /**
- * `npm run bench -- --profile [--scenario prompt-130k]`: the full variant under `node --cpu-prof`, warmed up, then held
+ * `npm run bench -- --profile [--scenario prompt-130k]`: a gateway variant (`--variant`, default full) under `node --cpu-prof`, warmed up, then held
  * at the scenario's rate (default JSON at 1,000 req/s) of OpenAI → OpenAI pass-through; the profile is written when
  * the gateway stops and summarised by self and total time, start-up and warm-up left out. Writes the .cpuprofile
  * (open it in Chrome DevTools) and a Markdown summary to dist/bench/profile.md.
@@ -28,10 +28,12 @@ export async function profileGateway(environment: BenchEnvironment, options: Ben
   mkdirSync(profileDir, { recursive: true });
   const before = new Set(readdirSync(profileDir));
   const spawnedAt = performance.now();
-  const start = await environment.startGateway(FULL_VARIANT, options.redisUrl, ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '250']);
-  if (!start.ok) throw new Error(`the full variant did not start: ${start.reason}`);
+  const variant = GATEWAY_VARIANTS.find((each) => each.id === options.variant);
+  if (!variant) throw new Error(`no variant "${options.variant}" (known: ${GATEWAY_VARIANTS.map((each) => each.id).join(', ')})`);
+  const start = await environment.startGateway(variant, options.redisUrl, ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '250']);
+  if (!start.ok) throw new Error(`the ${variant.id} variant did not start: ${start.reason}`);
   const scenario = profiledScenario(options);
-  const target = environment.gatewayTarget(FULL_VARIANT, ROUTES[0]!, start.process);
+  const target = environment.gatewayTarget(variant, ROUTES[0]!, start.process);
   const load = (durationMs: number) =>
     environment.loadGenerator.openLoop({ origin: target.origin, requests: [target.request(scenario.payload)], rate: scenario.rate, durationMs, drainMs: 10_000 });
   log('profiling: warm-up');
@@ -48,7 +50,7 @@ export async function profileGateway(environment: BenchEnvironment, options: Ben
   const summary = summarizeCpuProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, skipMs);
   const latency = LatencyHistogram.from(result.latency);
   const lines = [
-    `# Gateway CPU profile: ${scenario.label}, OpenAI → OpenAI pass-through, full variant`,
+    `# Gateway CPU profile: ${scenario.label}, OpenAI → OpenAI pass-through, ${variant.label}`,
     '',
     `${result.completed} answers, ${result.failed} failed; latency p50 ${latency.percentileMs(50).toFixed(2)} ms, p99 ${latency.percentileMs(99).toFixed(2)} ms` +
       ` (under the profiler); ${cpuPerRequest.toFixed(0)} µs CPU per request; busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms` +

@@ -284,7 +284,7 @@ export function renderMarkdownReport(results: BenchResults): string {
     ]),
     '',
     ...methodSection(results),
-    '## Targets (issue 8)',
+    '## Targets (issue 8; the last row is issue 7)',
     '',
     'Measured on the full variant (auth with a cached key, in-memory limits, usage recording, metrics, access log).',
     '',

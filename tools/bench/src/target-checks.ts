@@ -140,7 +140,29 @@ function startupCheck(results: BenchResults): TargetCheck {
   return { target, measured: `median ${median.toFixed(0)} ms, worst ${sorted.at(-1)!.toFixed(0)} ms (${sorted.length} runs)`, verdict: median <= 1500 ? 'pass' : 'miss' };
 }
 
-/** Every target of issue 8, in the issue's order. */
+/**
+ * Issue 7's condition: with tracing and metrics on (the full variant plus tracing), the median added latency at
+ * 1,000 req/s stays within 10% of both off (the full variant without metrics; tracing is off in it).
+ */
+export function telemetryOverheadCheck(results: BenchResults): TargetCheck {
+  const target = 'tracing and metrics on: median added latency within 10% of both off (issue 7)';
+  const medianOverhead = (variant: string) =>
+    results.measurements.find(
+      (measurement): measurement is FixedRateMeasurement =>
+        measurement.phase === 'features' && measurement.scenario === 'json-1000' && measurement.target.variant === variant,
+    )?.overheadMs?.p50;
+  const on = medianOverhead('full-tracing');
+  const off = medianOverhead('no-metrics');
+  if (on === undefined || off === undefined) return { target, measured: '—', verdict: 'not measured' };
+  const change = (on - off) / off;
+  return {
+    target,
+    measured: `on ${ms(on)}, off ${ms(off)}: ${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`,
+    verdict: change <= 0.1 ? 'pass' : 'miss',
+  };
+}
+
+/** Every target of issue 8, in the issue's order, then issue 7's. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const passThrough = ROUTES.filter(isPassThrough);
   const translation = ROUTES.filter((route) => !isPassThrough(route));
@@ -152,5 +174,6 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     overheadCheck(results, '130 KB prompt at 100 req/s: added p50 ≤ 2 ms', 'prompt-130k', [...ROUTES], 2),
     ...memoryChecks(results),
     startupCheck(results),
+    telemetryOverheadCheck(results),
   ];
 }

@@ -209,7 +209,7 @@ describe('gatehouse.example.yaml', () => {
     const config = loadConfig({ kind: 'file', path: EXAMPLE_FILE, from: 'argument' }, {});
     expect(config.server).toEqual({ host: '0.0.0.0', port: 8080, body_limit: 32 * 1024 * 1024, drain_timeout: 10_000, request_timeout: 600_000 });
     expect(config.admin.api_key).toBeUndefined();
-    expect(config.storage).toEqual({ database: 'sqlite:./data/gatehouse.db' });
+    expect(config.storage).toEqual({ database: 'sqlite:./data/gatehouse.db', usage_records: true });
     expect(config.auth.mode).toBe('keys');
     expect(config.providers.map((provider) => [provider.name, provider.type, provider.base_url])).toEqual([
       ['anthropic', 'anthropic', 'https://api.anthropic.com'],

@@ -57,6 +57,6 @@ describe('maskSecrets', () => {
 
   it('leaves URLs without a password and SQLite paths as they are', () => {
     const masked = maskSecrets(validateConfig({ storage: { redis: 'redis://localhost:6379' } }));
-    expect(masked.storage).toEqual({ database: 'sqlite:./data/gatehouse.db', redis: 'redis://localhost:6379' });
+    expect(masked.storage).toEqual({ database: 'sqlite:./data/gatehouse.db', redis: 'redis://localhost:6379', usage_records: true });
   });
 });

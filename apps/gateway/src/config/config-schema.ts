@@ -61,6 +61,8 @@ const redisUrlField = z.string().superRefine((url, context) => {
 const storageSchema = strictSection({
   database: databaseUrlField.default('sqlite:./data/gatehouse.db'),
   redis: redisUrlField.optional(),
+  /** One row per /v1 request (analytics, the request log, budgets after a restart); false records nothing. */
+  usage_records: booleanField.default(true),
 });
 
 const authSchema = strictSection({
@@ -247,6 +249,8 @@ const telemetrySchema = strictSection({
   capture_content: booleanField.default(false),
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metrics_token: z.string().optional(),
+  /** Prometheus metrics at GET /metrics (and over OTLP with otlp_endpoint); false records none and answers 404 there. */
+  metrics: booleanField.default(true),
   access_log: booleanField.default(true),
 });
 

@@ -6,7 +6,7 @@ describe('buildDefaultConfig', () => {
   it('is valid with no environment: open auth, SQLite under ./data, no Redis, no providers', () => {
     const config = buildDefaultConfig({});
     expect(config.server).toMatchObject({ host: '0.0.0.0', port: 8080 });
-    expect(config.storage).toEqual({ database: 'sqlite:./data/gatehouse.db' });
+    expect(config.storage).toEqual({ database: 'sqlite:./data/gatehouse.db', usage_records: true });
     expect(config.auth.mode).toBe('open');
     expect(config.admin.api_key).toBeUndefined();
     expect(config.providers).toEqual([]);
@@ -24,7 +24,7 @@ describe('buildDefaultConfig', () => {
       GATEHOUSE_AUTH_MODE: 'keys',
     });
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 3000 });
-    expect(config.storage).toEqual({ database: 'postgres://gh:pw@localhost:5432/gatehouse', redis: 'redis://localhost:6379' });
+    expect(config.storage).toEqual({ database: 'postgres://gh:pw@localhost:5432/gatehouse', redis: 'redis://localhost:6379', usage_records: true });
     expect(config.admin.api_key).toBe('admin-key-123');
     expect(config.auth.mode).toBe('keys');
   });

@@ -31,7 +31,7 @@ describe('validateConfig: defaults', () => {
     expect(validateConfig({})).toEqual({
       server: { host: '0.0.0.0', port: 8080, body_limit: 32 * 1024 * 1024, drain_timeout: 10_000, request_timeout: 600_000 },
       admin: {},
-      storage: { database: 'sqlite:./data/gatehouse.db' },
+      storage: { database: 'sqlite:./data/gatehouse.db', usage_records: true },
       auth: { mode: 'keys' },
       keys: [],
       providers: [],
@@ -39,7 +39,7 @@ describe('validateConfig: defaults', () => {
       routing: { decisions: [] },
       limits: { on_redis_error: 'open' },
       responses: { ttl: 86_400_000, max_items: 10_000 },
-      telemetry: { service_name: 'gatehouse', capture_content: false, access_log: true },
+      telemetry: { service_name: 'gatehouse', capture_content: false, metrics: true, access_log: true },
     });
   });
 
@@ -282,7 +282,7 @@ describe('validateConfig: errors name the path of each bad field', () => {
     ]);
     expect(errorLines({ storage: { database: 'sqlite:' } })).toEqual(['storage.database: needs a file path, like sqlite:./data/gatehouse.db']);
     const storage = validateConfig({ storage: { database: 'postgresql://u:p@db:5432/gh', redis: 'rediss://:p@cache:6380/0' } }).storage;
-    expect(storage).toEqual({ database: 'postgresql://u:p@db:5432/gh', redis: 'rediss://:p@cache:6380/0' });
+    expect(storage).toEqual({ database: 'postgresql://u:p@db:5432/gh', redis: 'rediss://:p@cache:6380/0', usage_records: true });
   });
 
   it('rejects an unknown auth mode and a header name with spaces', () => {

@@ -9,6 +9,8 @@ import { usageRowOf } from './usage-row';
 import { UsageRowInsert } from './usage-row-insert';
 
 export interface UsageRecorderOptions {
+  /** storage.usage_records: false records nothing. */
+  enabled?: boolean;
   /** Write as soon as this many records wait. */
   batchSize: number;
   /** Write at least this often while records wait. */
@@ -48,6 +50,7 @@ export class UsageRecorder implements RequestObserver, OnModuleInit, OnApplicati
   }
 
   onModuleInit(): void {
+    if (this.options.enabled === false) return;
     this.observers.register(this);
     this.database.beforeClose(() => this.close());
   }

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module';
+import { type GatehouseConfig } from '../config';
+import { GATEHOUSE_CONFIG } from '../config/config.token';
 import { RequestLog } from './request-log';
 import { UsageAnalytics } from './usage-analytics';
 import { UsageQueueStats } from './usage-queue-stats';
@@ -10,7 +12,11 @@ import { defaultUsageRecorderOptions, USAGE_RECORDER_OPTIONS, UsageRecorder } fr
 @Module({
   imports: [BudgetsModule],
   providers: [
-    { provide: USAGE_RECORDER_OPTIONS, useValue: defaultUsageRecorderOptions },
+    {
+      provide: USAGE_RECORDER_OPTIONS,
+      useFactory: (config: GatehouseConfig) => ({ ...defaultUsageRecorderOptions, enabled: config.storage.usage_records }),
+      inject: [GATEHOUSE_CONFIG],
+    },
     UsageQueueStats,
     UsageRecorder,
     UsageAnalytics,

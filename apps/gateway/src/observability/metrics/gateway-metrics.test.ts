@@ -26,7 +26,7 @@ const config = validateConfig({
 
 function newMetrics(): { metrics: GatewayMetrics; observers: RequestObservers } {
   const observers = new RequestObservers();
-  return { metrics: new GatewayMetrics(new ConfigLabels(config), observers), observers };
+  return { metrics: new GatewayMetrics(config, new ConfigLabels(config), observers), observers };
 }
 
 function outcome(fields: Partial<RequestOutcome>): RequestOutcome {

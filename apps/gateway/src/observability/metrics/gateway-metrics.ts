@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { type GatewayErrorCode } from '@gatehouse/translate';
+import { type GatehouseConfig } from '../../config';
+import { GATEHOUSE_CONFIG } from '../../config/config.token';
 import { ConfigLabels, NONE } from '../config-labels';
 import { genAiOperationOf } from '../genai-operation';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from '../observability-options';
@@ -144,12 +146,17 @@ export class GatewayMetrics implements RequestObserver {
   private readonly operationSeries = new Map<string, OperationSeries>();
   private readonly tokenSeries = new Map<string, TokenSeries>();
   private readDroppedRecords?: () => number;
+  /** telemetry.metrics: when false nothing is recorded or collected, and GET /metrics answers 404. */
+  readonly enabled: boolean;
 
   constructor(
+    @Inject(GATEHOUSE_CONFIG) config: GatehouseConfig,
     @Inject(ConfigLabels) private readonly labels: ConfigLabels,
     @Inject(RequestObservers) observers: RequestObservers,
     @Inject(OBSERVABILITY_OPTIONS) options: ObservabilityOptions = {},
   ) {
+    this.enabled = config.telemetry.metrics;
+    if (!this.enabled) return;
     collectDefaultMetrics({ register: this.registry });
     // With telemetry.otlp_endpoint, the same numbers are exported over OTLP, read from this registry at each export.
     options.telemetry?.metricProducer?.attach(this.registry);
@@ -170,21 +177,25 @@ export class GatewayMetrics implements RequestObserver {
 
   /** A request moved from `model` to `fallbackModel` (configured names) after an attempt failed with `reason`. */
   recordFallback(model: string, fallbackModel: string, reason: GatewayErrorCode): void {
+    if (!this.enabled) return;
     this.fallbacks.labels(model, fallbackModel, reason).inc();
   }
 
   /** A gateway rate limit refused a request; `limit` is rpm, tpm or concurrent (anything else counts as "other"). */
   recordRateLimited(limit: string, model: string = NONE): void {
+    if (!this.enabled) return;
     this.rateLimited.labels(KNOWN_LIMITS.has(limit) ? limit : 'other', model).inc();
   }
 
   /** One upstream attempt ended: `provider` is the configured provider name, `upstreamModel` the target's model id. */
   recordUpstreamAttempt(provider: string, upstreamModel: string, outcome: AttemptOutcome): void {
+    if (!this.enabled) return;
     this.attemptSeries.of(provider, upstreamModel, outcome).inc();
   }
 
   /** A provider's circuit breaker is now in `state`. */
   setBreakerState(provider: string, state: BreakerState): void {
+    if (!this.enabled) return;
     this.breakerStates.labels(provider).set(breakerStateValue[state]);
   }
 

@@ -140,3 +140,25 @@ describe('GET /metrics with telemetry.metrics_token', () => {
     expect((await scrape(gateway.url)).status).toBe(200);
   });
 });
+
+describe('with telemetry.metrics: false', () => {
+  let unmetered: ObservedGateway;
+
+  beforeAll(async () => {
+    unmetered = await startObservedGateway(emulatorConfig(emulator.url, { telemetry: { metrics: false } }));
+  });
+
+  afterAll(async () => {
+    await unmetered?.close();
+  });
+
+  it('serves requests and answers GET /metrics with 404 and why', async () => {
+    const openai = new OpenAI({ baseURL: `${unmetered.url}/v1`, apiKey: CLIENT_KEY, maxRetries: 0 });
+    emulator.enqueue({ text: 'unmetered answer' });
+    const completion = await openai.chat.completions.create({ model: 'qwen', messages: [{ role: 'user', content: 'hi' }] });
+    expect(completion.choices[0]?.message.content).toBe('unmetered answer');
+    const scraped = await scrape(unmetered.url);
+    expect(scraped.status).toBe(404);
+    expect(scraped.text).toContain('telemetry.metrics: false');
+  });
+});

@@ -5,7 +5,7 @@ import { GATEHOUSE_CONFIG } from '../../config/config.token';
 import { bearerTokenMatches } from './bearer-token-matches';
 import { GatewayMetrics } from './gateway-metrics';
 
-/** GET /metrics in the Prometheus text format; open unless telemetry.metrics_token is set. */
+/** GET /metrics in the Prometheus text format; open unless telemetry.metrics_token is set, 404 with telemetry.metrics: false. */
 @Controller()
 export class MetricsController {
   private readonly token?: string;
@@ -19,6 +19,10 @@ export class MetricsController {
 
   @Get('metrics')
   async metricsText(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!this.metrics.enabled) {
+      await reply.status(404).send({ error: { type: 'not_found_error', message: 'Metrics are switched off (telemetry.metrics: false)' } });
+      return;
+    }
     if (this.token !== undefined && !bearerTokenMatches(request.headers.authorization, this.token)) {
       await reply
         .status(401)

@@ -16,7 +16,7 @@ const config = validateConfig({
 
 async function collected() {
   const observers = new RequestObservers();
-  const metrics = new GatewayMetrics(new ConfigLabels(config), observers);
+  const metrics = new GatewayMetrics(config, new ConfigLabels(config), observers);
   const usage = { ...emptyUsage(), inputTokens: 140, outputTokens: 3 };
   for (const latencyMs of [30, 700]) {
     observers.completed({

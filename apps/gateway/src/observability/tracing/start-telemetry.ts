@@ -2,6 +2,7 @@ import { type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { type TelemetryConfig } from '../../config';
 import { RegistryMetricProducer } from '../metrics/registry-metric-producer';
+import { ExplicitContextManager } from './explicit-context-manager';
 import { type Telemetry } from './telemetry';
 
 export interface TelemetryOptions {
@@ -10,6 +11,8 @@ export interface TelemetryOptions {
 }
 
 const METRICS_EXPORT_INTERVAL_MS = 15_000;
+/** Spans waiting for export: a few seconds of two spans a request at a few thousand requests a second. */
+const SPAN_QUEUE_SIZE = 16_384;
 
 /**
  * Starts the OpenTelemetry Node SDK when `telemetry.otlp_endpoint` is set (spans and metrics over OTLP/HTTP), or when
@@ -28,12 +31,17 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
   ]);
   const spanProcessors =
     options.spanProcessors ??
-    [new BatchSpanProcessor(new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter({ url: `${endpoint}/v1/traces` }))];
+    [
+      new BatchSpanProcessor(new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter({ url: `${endpoint}/v1/traces` }), {
+        maxQueueSize: SPAN_QUEUE_SIZE,
+      }),
+    ];
   const metrics = endpoint === undefined ? undefined : await otlpMetrics(endpoint);
 
   const sdk = new NodeSDK({
     serviceName: settings.service_name,
     spanProcessors,
+    contextManager: new ExplicitContextManager(),
     metricReaders: metrics ? [metrics.reader] : [],
     // The gateway makes its spans itself; no auto-instrumentation, no log export.
     instrumentations: [],
