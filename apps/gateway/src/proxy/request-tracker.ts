@@ -12,13 +12,16 @@ import { type Admission } from './admission-checks';
  */
 export class RequestTracker {
   private readonly started = performance.now();
-  private readonly startedAt = new Date();
   private firstByteAt?: number;
   private usage: () => TokenUsage = emptyUsage;
   private details?: () => ResponseDetails | undefined;
   private lateFailure?: () => GatewayError | undefined;
   private error?: GatewayError;
-  readonly outcome: Partial<RequestOutcome> = { attempts: 0, stream: false };
+  /**
+   * Filled in as the request goes and completed when it ends. Every field exists from the start, so that all
+   * outcomes share one object shape (a spread copy at the end made a dictionary-mode object per request).
+   */
+  readonly outcome: RequestOutcome;
   /** The gates this request passed; each is settled with the outcome when the request ends. */
   readonly admissions: Admission[] = [];
   /** The request's SERVER span (a shared no-op when tracing is off); ended with the outcome. */
@@ -27,10 +30,35 @@ export class RequestTracker {
   constructor(
     private readonly request: FastifyRequest,
     reply: FastifyReply,
-    private readonly endpoint: ClientEndpoint,
-    private readonly clientDialect: Dialect,
+    endpoint: ClientEndpoint,
+    clientDialect: Dialect,
     private readonly observers: RequestObservers,
   ) {
+    this.outcome = {
+      requestId: request.id,
+      startedAt: new Date(),
+      endpoint,
+      clientDialect,
+      principal: undefined,
+      requestedModel: undefined,
+      routedModel: undefined,
+      upstreamModel: undefined,
+      provider: undefined,
+      decision: undefined,
+      status: 0,
+      errorCode: undefined,
+      stream: false,
+      aborted: false,
+      usage: NO_USAGE,
+      latencyMs: 0,
+      ttftMs: undefined,
+      attempts: 0,
+      method: request.method,
+      path: undefined,
+      parameters: undefined,
+      response: undefined,
+      traceId: undefined,
+    };
     reply.raw.once('close', () => this.complete(reply));
     observers.started(endpoint);
   }
@@ -50,30 +78,23 @@ export class RequestTracker {
   }
 
   private complete(reply: FastifyReply): void {
-    const outcome: RequestOutcome = {
-      ...this.outcome,
-      requestId: this.request.id,
-      startedAt: this.startedAt,
-      endpoint: this.endpoint,
-      clientDialect: this.clientDialect,
-      principal: this.request.principal,
-      status: reply.statusCode,
-      errorCode: (this.error ?? this.lateFailure?.())?.code,
-      aborted: !reply.raw.writableFinished,
-      usage: this.usage(),
-      latencyMs: performance.now() - this.started,
-      ttftMs: this.firstByteAt === undefined ? undefined : this.firstByteAt - this.started,
-      attempts: this.outcome.attempts ?? 0,
-      stream: this.outcome.stream ?? false,
-      method: this.request.method,
-      path: pathOf(this.request.url),
-      response: this.details?.() ?? this.outcome.response,
-    };
+    const { outcome } = this;
+    outcome.principal = this.request.principal;
+    outcome.status = reply.statusCode;
+    outcome.errorCode = (this.error ?? this.lateFailure?.())?.code;
+    outcome.aborted = !reply.raw.writableFinished;
+    outcome.usage = this.usage();
+    outcome.latencyMs = performance.now() - this.started;
+    outcome.ttftMs = this.firstByteAt === undefined ? undefined : this.firstByteAt - this.started;
+    outcome.path = pathOf(this.request.url);
+    outcome.response = this.details?.() ?? outcome.response;
     for (const admission of this.admissions) admission.settle?.(outcome);
     this.observers.completed(outcome);
     this.span.end(outcome);
   }
 }
+
+const NO_USAGE: TokenUsage = Object.freeze(emptyUsage());
 
 function pathOf(url: string): string {
   const query = url.indexOf('?');
