@@ -6,6 +6,7 @@ import { type GatehouseConfig } from './config';
 import { serveDashboard } from './dashboard/dashboard-assets';
 import { HttpFailureFilter } from './http/http-failure.filter';
 import { countInFlightRequests } from './http/in-flight-requests';
+import { installProxyBodyReader } from './http/proxy-body-reader';
 import { installBodyParsers } from './http/raw-body-parser';
 import { requestIdOf } from './http/request-id';
 import { type ObservabilityOptions } from './observability/observability-options';
@@ -44,6 +45,7 @@ export async function createGatewayApp(config: GatehouseConfig, options: Gateway
     reply.header('x-request-id', request.id);
     done();
   });
+  installProxyBodyReader(fastify, bodyLimit);
   app.useGlobalFilters(new HttpFailureFilter(bodyLimit));
   serveDashboard(app, options.dashboardDir);
   return app;

@@ -80,6 +80,24 @@ describe('bad input is answered before any upstream call, in the format of the A
     expect(await openaiResponse.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
   });
 
+  it('reads a body sent in chunks without a length, and answers 413 once a chunked body passes the limit', async () => {
+    const chunked = (parts: string[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+          controller.close();
+        },
+      });
+    const send = (parts: string[]) =>
+      fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(parts), duplex: 'half' } as RequestInit);
+    const whole = chatBody({});
+    const answered = await send([whole.slice(0, 10), whole.slice(10, 30), whole.slice(30)]);
+    expect(answered.status).toBe(200);
+    const overLimit = await send([whole.slice(0, -1), ' '.repeat(40 * 1024), ' '.repeat(40 * 1024), '}']);
+    expect(overLimit.status).toBe(413);
+    expect(await overLimit.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+  });
+
   it('accepts a JSON body sent with curl -d (a form content type)', async () => {
     const response = await post('/v1/chat/completions', chatBody({}), { 'content-type': 'application/x-www-form-urlencoded' });
     expect(response.status).toBe(200);
