@@ -77,7 +77,10 @@ export interface VariantSummary {
   unavailableReason?: string;
   probe?: VariantProbe;
   features: Partial<Record<Feature, FeatureStatus>>;
+  /** Right after start and the probe requests. */
   idleRssMb?: number;
+  /** After IDLE_SETTLE_S more seconds without traffic (V8 gives back what start-up used once the process is quiet). */
+  settledRssMb?: number;
   peakRssMb?: number;
   requestsServed: number;
   /** The YAML the variant ran with. */
@@ -118,7 +121,7 @@ export interface BenchResults {
   scenarios: ScenarioId[];
   measurements: Measurement[];
   variants: VariantSummary[];
-  floor: { idleRssMb: number; peakRssMb: number };
+  floor: { idleRssMb: number; settledRssMb?: number; peakRssMb: number };
   startup?: StartupSummary;
   soak?: SoakSummary;
   /** How late the load generator sent requests over the whole run: the noise floor of every latency. */

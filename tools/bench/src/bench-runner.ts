@@ -15,6 +15,11 @@ import { runScenario, type ScenarioRunContext } from './scenario-runner';
 import { runSoak } from './soak-runner';
 import { measureStartup } from './startup-timer';
 
+/** Seconds without traffic before idle memory is read again. */
+const IDLE_SETTLE_S = 20;
+/** Seconds of load on each target before each scenario's measured rounds (JIT compilation, pools, first collections). */
+const WARM_UP_S = 3;
+
 /**
  * The whole benchmark: start-up time, then every scenario on the four routes of the full variant, then the feature
  * toggles (one route, every variant), then the optional soak; memory read from /proc throughout.
@@ -62,12 +67,25 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     });
   }
 
+  // Idle memory once the processes are quiet: right after start the heap still holds start-up's garbage, which V8's
+  // memory reducer gives back after some seconds without allocation.
+  let floorSettledRssMb: number | undefined;
+  if (!options.quick && variants.some((summary) => summary.available)) {
+    log(`idle: ${IDLE_SETTLE_S} s without traffic`);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_S * 1000));
+    for (const summary of variants) {
+      const gateway = gateways.get(summary.variant.id);
+      if (gateway) summary.settledRssMb = memory(gateway.pid).rssMb;
+    }
+    floorSettledRssMb = memory(environment.floor.pid).rssMb;
+  }
+
   const context: ScenarioRunContext = {
     loadGenerator: environment.loadGenerator,
     phase: 'routes',
     durationS: options.durationS,
     rounds: options.rounds,
-    warmUpS: options.quick ? 0.05 : 1,
+    warmUpS: options.quick ? 0.05 : WARM_UP_S,
     drainMs: options.quick ? 3_000 : 10_000,
     sendLag,
     log,
@@ -155,7 +173,7 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     scenarios: scenarios.map((scenario) => scenario.id),
     measurements,
     variants,
-    floor: { idleRssMb: floorIdleRssMb, peakRssMb: floorPeakRssMb },
+    floor: { idleRssMb: floorIdleRssMb, settledRssMb: floorSettledRssMb, peakRssMb: floorPeakRssMb },
     ...(startup ? { startup } : {}),
     ...(soak ? { soak } : {}),
     sendLagMs: { p50: sendLag.percentileMs(50), p99: sendLag.percentileMs(99) },

@@ -190,9 +190,9 @@ function featureSection(results: BenchResults): string[] {
 function memorySection(results: BenchResults): string[] {
   const full = results.variants.find((summary) => summary.variant.id === 'full');
   const lines = ['## Memory and start-up', ''];
-  lines.push(...header(['process', 'idle RSS MB', 'peak RSS MB (VmHWM)']));
-  if (full?.available) lines.push(row(['gateway, full variant', number(full.idleRssMb, 0), number(full.peakRssMb, 0)]));
-  lines.push(row(['floor proxy', number(results.floor.idleRssMb, 0), number(results.floor.peakRssMb, 0)]));
+  lines.push(...header(['process', 'RSS MB after start', 'idle RSS MB (20 s later)', 'peak RSS MB (VmHWM)']));
+  if (full?.available) lines.push(row(['gateway, full variant', number(full.idleRssMb, 0), number(full.settledRssMb, 0), number(full.peakRssMb, 0)]));
+  lines.push(row(['floor proxy', number(results.floor.idleRssMb, 0), number(results.floor.settledRssMb, 0), number(results.floor.peakRssMb, 0)]));
   lines.push('');
   if (results.startup) {
     const runs = results.startup.readyMs.map((ms, index) => `${ms.toFixed(0)} ms (${results.startup!.rssAtReadyMb[index]!.toFixed(0)} MB)`);
@@ -251,7 +251,7 @@ function methodSection(results: BenchResults): string[] {
     `- CPU per request = the gateway’s (or floor proxy’s) utime + stime from /proc/PID/stat over the measured windows ÷ answers`,
     `  (tick ${number(results.cpuTickMicros, 0)} µs); req/s per core = 1 s ÷ that. On the emulator’s own rows it is the emulator’s: what a bare`,
     '  node:http server burns per request here. Maximum throughput is closed loop: autocannon, 64 connections.',
-    '- RSS from /proc/PID/status: idle = after start and a few probe requests; peak = VmHWM after all the load.',
+    '- RSS from /proc/PID/status: right after start and a few probe requests, then idle = 20 s later without traffic (V8 returns start-up garbage once the process is quiet); peak = VmHWM after all the load. Each target gets 3 s of warm-up load before the measured rounds of each scenario.',
     '- Routes: `bench-openai` and `bench-anthropic` are gateway models on an OpenAI-compatible and an Anthropic provider, both the emulator;',
     '  OpenAI clients call `/v1/chat/completions`, Anthropic clients `/v1/messages`. Bodies: a one-line chat (`max_tokens` 64),',
     '  the same streamed (Chat Completions with `stream_options.include_usage`), and a 130 KB user message.',
