@@ -108,6 +108,10 @@ export interface SoakSummary {
   rssSamples: { atS: number; rssMb: number }[];
   /** (max − min) ÷ min of the RSS samples after the first segment (warm-up), in percent. */
   rssSpreadPercent: number;
+  /** The lowest RSS sample of each segment after the first: what survives collection, whose growth would be a leak. */
+  segmentFloorsMb: number[];
+  /** (max − min) ÷ min of segmentFloorsMb. */
+  floorSpreadPercent: number;
 }
 
 export interface BenchResults {

@@ -89,6 +89,13 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     drainMs: options.quick ? 3_000 : 10_000,
     sendLag,
     log,
+    // Idle gateway variants share the target core: each is paused while anything else is measured.
+    focus: (target) => {
+      for (const gateway of gateways.values()) {
+        if (gateway === target.process) gateway.resume();
+        else gateway.pause();
+      }
+    },
   };
   const full = gateways.get(FULL_VARIANT.id);
 
@@ -117,6 +124,7 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     for (const scenario of featureScenarios) measurements.push(...(await runScenario(scenario, targets, { ...context, phase: 'features' })));
   }
 
+  if (full) context.focus?.(environment.gatewayTarget(FULL_VARIANT, ROUTES[0]!, full));
   const soak =
     options.soakS > 0 && full
       ? await runSoak(
@@ -128,6 +136,7 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
       : undefined;
   if (options.soakS > 0 && !full) notes.push('The soak did not run: the full variant did not start.');
 
+  for (const gateway of gateways.values()) gateway.resume();
   for (const summary of variants) {
     const gateway = gateways.get(summary.variant.id);
     if (!gateway) continue;

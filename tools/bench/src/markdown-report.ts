@@ -217,7 +217,8 @@ function soakSection(results: BenchResults): string[] {
   const samples = soak.rssSamples.map((sample) => sample.rssMb);
   lines.push(
     '',
-    `RSS sampled every 5 s: min ${number(Math.min(...samples), 0)} MB, max ${number(Math.max(...samples), 0)} MB; spread after the first segment ${soak.rssSpreadPercent.toFixed(1)}%.`,
+    `RSS sampled every 5 s: min ${number(Math.min(...samples), 0)} MB, max ${number(Math.max(...samples), 0)} MB, spread after the first segment ${soak.rssSpreadPercent.toFixed(1)}% (the saw-tooth of V8's heap between major collections). ` +
+      `What stays after collection, the lowest sample of each segment after the first: ${soak.segmentFloorsMb.map((mb) => number(mb, 0)).join(', ')} MB, spread ${soak.floorSpreadPercent.toFixed(1)}%.`,
     '',
   );
   return lines;
@@ -237,7 +238,7 @@ function methodSection(results: BenchResults): string[] {
         : '**Not pinned** (taskset unavailable or fewer than 2 cores): figures are noisier.') +
       ' Redis, for the Redis-limits variant, is the machine’s own server, not pinned.',
     '- Only one target is loaded at a time. Each scenario warms every target up, then visits them in turn, ' +
-      `${results.rounds} round(s) of ${number(seconds / results.rounds)} s each (${seconds} s per target in all; the 64-connection runs get half), so drift touches all alike.`,
+      `${results.rounds} round(s) of ${number(seconds / results.rounds)} s each (${seconds} s per target in all; the 64-connection runs get half), so drift touches all alike. Gateway processes not under load (the other feature variants) are paused with SIGSTOP meanwhile, so that their timers do not share the target core.`,
     '- Fixed rates are **open loop**: an undici client sends on a fixed schedule whatever the answers do, with as many',
     '  keep-alive connections as needed, and each latency runs from the time the request was *due* to its last byte',
     `  (no coordinated omission). Timer granularity makes the generator send late by p50 ${number(results.sendLagMs.p50)} ms / p99 ${number(results.sendLagMs.p99)} ms;`,

@@ -147,15 +147,30 @@ export class PinnedProcess {
     return this.finalCpuMicros;
   }
 
+  /** Stops the process (SIGSTOP) while another target is measured on its core, so its timers cost that one nothing. */
+  pause(): void {
+    if (this.paused || !this.running) return;
+    this.paused = this.child.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.child.kill('SIGCONT');
+    this.paused = false;
+  }
+
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
   async stop(graceMs = 5_000): Promise<void> {
     if (!this.running) return;
+    this.resume();
     this.cpuMicros();
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await this.exited;
     clearTimeout(timer);
   }
+
+  private paused = false;
 
   private keep(line: string): void {
     this.tail.push(line);

@@ -16,6 +16,8 @@ export interface ScenarioRunContext {
   drainMs: number;
   /** Every open-loop send lag of the run, for the method section. */
   sendLag: LatencyHistogram;
+  /** Called before each visit: pauses the gateway processes that are not the target (they share its core). */
+  focus?(target: LiveTarget): void;
   log(line: string): void;
 }
 
@@ -35,6 +37,7 @@ export async function runScenario(scenario: Scenario, targets: readonly LiveTarg
 async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveTarget[], context: ScenarioRunContext): Promise<Measurement[]> {
   const sliceMs = (context.durationS * 1000) / context.rounds;
   const visit = async (target: LiveTarget, durationMs: number) => {
+    context.focus?.(target);
     const before = target.process ? cpuMicros(target.process.pid) : undefined;
     const stopLoad = measureMachineLoad();
     const result = await context.loadGenerator.openLoop({
@@ -65,6 +68,7 @@ async function runMaxThroughput(scenario: MaxThroughputScenario, targets: readon
   // Half the fixed-rate time, but never under half a second: 64 connections need a moment to get going.
   const sliceMs = Math.max(500, (context.durationS * 500) / context.rounds);
   const visit = async (target: LiveTarget, durationMs: number) => {
+    context.focus?.(target);
     const before = target.process ? cpuMicros(target.process.pid) : undefined;
     const stopLoad = measureMachineLoad();
     const result = await context.loadGenerator.closedLoop({

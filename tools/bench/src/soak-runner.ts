@@ -49,6 +49,18 @@ export async function runSoak(seconds: number, loadGenerator: LoadGenerator, rou
   }
   const afterWarmUp = rssSamples.filter((sample) => sample.atS >= segmentS).map((sample) => sample.rssMb);
   const settled = afterWarmUp.length ? afterWarmUp : segments.map((segment) => segment.rssMb);
-  const rssSpreadPercent = ((Math.max(...settled) - Math.min(...settled)) / Math.min(...settled)) * 100;
-  return { seconds, rate: SOAK_RATE, segments, rssSamples, rssSpreadPercent };
+  const spread = (values: number[]) => ((Math.max(...values) - Math.min(...values)) / Math.min(...values)) * 100;
+  const segmentFloorsMb = segments.slice(1).map((segment) => {
+    const inSegment = rssSamples.filter((sample) => sample.atS >= segment.startS && sample.atS < segment.startS + segmentS).map((sample) => sample.rssMb);
+    return Math.min(...(inSegment.length ? inSegment : [segment.rssMb]));
+  });
+  return {
+    seconds,
+    rate: SOAK_RATE,
+    segments,
+    rssSamples,
+    rssSpreadPercent: spread(settled),
+    segmentFloorsMb,
+    floorSpreadPercent: segmentFloorsMb.length ? spread(segmentFloorsMb) : 0,
+  };
 }
