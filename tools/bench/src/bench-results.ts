@@ -16,8 +16,11 @@ export interface TargetRef {
   variant?: string;
 }
 
-/** The routes phase runs every scenario on the full variant; the features phase one route on every variant. */
-export type Phase = 'routes' | 'features';
+/**
+ * The routes phase runs every scenario on the full variant; the features phase one route on every variant; the
+ * telemetry phase is issue 7's paired comparison (telemetry on and off, many short alternating slices).
+ */
+export type Phase = 'routes' | 'features' | 'telemetry';
 
 export interface Percentiles {
   p50: number;

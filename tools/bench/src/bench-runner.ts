@@ -15,6 +15,9 @@ import { runScenario, type ScenarioRunContext } from './scenario-runner';
 import { runSoak } from './soak-runner';
 import { measureStartup } from './startup-timer';
 
+/** Issue 7's pair: telemetry (tracing and metrics) on, and both off; and how many times they alternate. */
+const TELEMETRY_PAIR = ['full-tracing', 'no-metrics'];
+const TELEMETRY_ROUNDS = 10;
 /** Seconds without traffic before idle memory is read again. */
 const IDLE_SETTLE_S = 20;
 /** Seconds of load on each target before each scenario's measured rounds (JIT compilation, pools, first collections). */
@@ -122,6 +125,16 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     ];
     const featureScenarios = SCENARIOS.filter((scenario): scenario is Scenario => scenario.id === 'json-1000' || scenario.id === 'max-throughput');
     for (const scenario of featureScenarios) measurements.push(...(await runScenario(scenario, targets, { ...context, phase: 'features' })));
+    // Issue 7: telemetry on against both off, alternating every 2 s (10 rounds), so that the machine's drift over a
+    // minute cannot pass for the cost of telemetry.
+    const telemetryTargets = targets.filter((target) => target.ref.kind === 'direct' || TELEMETRY_PAIR.includes(target.ref.variant ?? ''));
+    if (telemetryTargets.length === 3) {
+      const jsonAtRate = featureScenarios.find((scenario) => scenario.id === 'json-1000')!;
+      const pairRounds = options.quick ? 1 : TELEMETRY_ROUNDS;
+      measurements.push(
+        ...(await runScenario(jsonAtRate, telemetryTargets, { ...context, phase: 'telemetry', rounds: pairRounds, durationS: options.quick ? options.durationS : pairRounds * 2 })),
+      );
+    }
   }
 
   if (full) context.focus?.(environment.gatewayTarget(FULL_VARIANT, ROUTES[0]!, full));
