@@ -15,3 +15,4 @@ export * from './request-log';
 export * from './teams';
 export * from './usage';
 export * from './validation-issues';
+export * from './route-explain';

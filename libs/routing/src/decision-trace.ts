@@ -1,20 +1,7 @@
-/** How one condition fared, for /admin/api/route/explain. */
-export interface ConditionTrace {
-  /** The condition as written, e.g. `keywords [proof, theorem]`. */
-  condition: string;
-  matched: boolean;
-  /** What was seen, e.g. `found "proof"` or `domain math (0.82, lexical)`. */
-  detail?: string;
-  children?: ConditionTrace[];
-}
+import { type DecisionTrace } from '@gatehouse/contracts';
 
-export interface DecisionTrace {
-  name: string;
-  priority: number;
-  model: string;
-  matched: boolean;
-  when: ConditionTrace;
-}
+// The trace types are the admin API's own (POST /admin/api/route/explain shows them as they are).
+export type { ConditionTrace, DecisionTrace } from '@gatehouse/contracts';
 
 export interface DecisionEvaluation {
   /** The highest-priority decision that matched, if any. */

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { type FastifyRequest } from 'fastify';
+import { type RouteExplanation as RouteExplanationAnswer } from '@gatehouse/contracts';
 import { type ClientDialect } from '@gatehouse/routing';
 import { GatewayError } from '@gatehouse/translate';
 import { AdminGuard } from '../admin/admin.guard';
@@ -32,7 +33,7 @@ export class RouteExplainController {
     @Query('dialect') dialectParameter?: string,
     @Query('key') keyName?: string,
     @Query('team') team?: string,
-  ): Promise<unknown> {
+  ): Promise<RouteExplanationAnswer> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new GatewayError('invalid_request', 'The body must be a JSON object: a request body in any dialect, with its model');
     }
@@ -59,15 +60,13 @@ function dialectOf(given: unknown, json: Record<string, unknown>): { dialect: Cl
   return { dialect: 'openai-chat', source: 'guessed' };
 }
 
-function present(explanation: RouteExplanation, dialectSource: 'given' | 'guessed') {
+function present(explanation: RouteExplanation, dialectSource: 'given' | 'guessed'): RouteExplanationAnswer {
   const first = explanation.attempts[0];
   return {
     requested_model: explanation.requestedModel,
     model: explanation.route.name,
     decision: explanation.decision?.name ?? null,
-    /** The x-gatehouse-decision header the response would carry. */
     decision_header: explanation.decisionLabel,
-    /** The weighted pick: the first target that would be tried (weighted random, so it may differ per request). */
     target: first ? { provider: first.target.provider, model: first.target.model } : null,
     attempts: explanation.attempts.map((attempt) => ({
       model: attempt.model,

@@ -1,4 +1,4 @@
-import { type Attempt, type DecisionTrace, type ModelRoute, type SkippedTarget } from '@gatehouse/routing';
+import { type Attempt, type ClientDialect, type DecisionTrace, type ModelRoute, type SkippedTarget } from '@gatehouse/routing';
 
 /** Where a request goes: the model routing chose and the ordered targets to try. */
 export interface RoutePlan {
@@ -23,7 +23,7 @@ export interface RoutePlan {
 export interface RouteExplanation extends RoutePlan {
   trace: DecisionTrace[];
   facts: {
-    dialect: string;
+    dialect: ClientDialect;
     /** The start of the text the keyword, regex and domain conditions read. */
     promptText: string;
     promptTokens: number;
