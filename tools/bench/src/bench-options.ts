@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SCENARIOS, type ScenarioId } from './bench-scenarios';
 
-export type Section = ScenarioId | 'features' | 'startup';
+export type Section = ScenarioId | 'features' | 'telemetry' | 'startup';
 
-export const SECTIONS: readonly Section[] = [...SCENARIOS.map((scenario) => scenario.id), 'features', 'startup'];
+export const SECTIONS: readonly Section[] = [...SCENARIOS.map((scenario) => scenario.id), 'features', 'telemetry', 'startup'];
 
 export interface BenchOptions {
   quick: boolean;

@@ -18,6 +18,7 @@ import { measureStartup } from './startup-timer';
 /** Issue 7's pair: telemetry (tracing and metrics) on, and both off; and how many times they alternate. */
 const TELEMETRY_PAIR = ['full-tracing', 'no-metrics'];
 const TELEMETRY_ROUNDS = 10;
+const JSON_AT_1000 = SCENARIOS.find((scenario) => scenario.id === 'json-1000')!;
 /** Seconds without traffic before idle memory is read again. */
 const IDLE_SETTLE_S = 20;
 /** Seconds of load on each target before each scenario's measured rounds (JIT compilation, pools, first collections). */
@@ -36,6 +37,7 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
   const measurements: Measurement[] = [];
   const scenarios = SCENARIOS.filter((scenario) => options.sections.includes(scenario.id));
   const wantFeatures = options.sections.includes('features');
+  const wantTelemetry = options.sections.includes('telemetry');
   const floorIdleRssMb = memory(environment.floor.pid).rssMb;
 
   const startup = options.sections.includes('startup')
@@ -43,7 +45,12 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     : undefined;
   if (startup) log(`start-up to ready: ${startup.readyMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
-  const variantsToRun = wantFeatures ? GATEWAY_VARIANTS : scenarios.length > 0 || options.soakS > 0 ? [FULL_VARIANT] : [];
+  const variantsToRun = GATEWAY_VARIANTS.filter(
+    (variant) =>
+      wantFeatures ||
+      (wantTelemetry && TELEMETRY_PAIR.includes(variant.id)) ||
+      (variant === FULL_VARIANT && (scenarios.length > 0 || options.soakS > 0)),
+  );
   log(`starting ${variantsToRun.length} gateway variant(s)`);
   const starts = await Promise.all(variantsToRun.map((variant) => environment.startGateway(variant, options.redisUrl)));
   const variants: VariantSummary[] = [];
@@ -125,15 +132,24 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     ];
     const featureScenarios = SCENARIOS.filter((scenario): scenario is Scenario => scenario.id === 'json-1000' || scenario.id === 'max-throughput');
     for (const scenario of featureScenarios) measurements.push(...(await runScenario(scenario, targets, { ...context, phase: 'features' })));
+  }
+
+  if (wantTelemetry) {
     // Issue 7: telemetry on against both off, alternating every 2 s (10 rounds), so that the machine's drift over a
     // minute cannot pass for the cost of telemetry.
-    const telemetryTargets = targets.filter((target) => target.ref.kind === 'direct' || TELEMETRY_PAIR.includes(target.ref.variant ?? ''));
-    if (telemetryTargets.length === 3) {
-      const jsonAtRate = featureScenarios.find((scenario) => scenario.id === 'json-1000')!;
+    const passThrough = ROUTES[0]!;
+    const pair = variants.filter((summary) => summary.available && TELEMETRY_PAIR.includes(summary.variant.id));
+    if (pair.length === TELEMETRY_PAIR.length) {
+      const targets = [
+        environment.directTarget('openai-chat'),
+        ...pair.map((summary) => environment.gatewayTarget(summary.variant, passThrough, gateways.get(summary.variant.id)!)),
+      ];
       const pairRounds = options.quick ? 1 : TELEMETRY_ROUNDS;
       measurements.push(
-        ...(await runScenario(jsonAtRate, telemetryTargets, { ...context, phase: 'telemetry', rounds: pairRounds, durationS: options.quick ? options.durationS : pairRounds * 2 })),
+        ...(await runScenario(JSON_AT_1000, targets, { ...context, phase: 'telemetry', rounds: pairRounds, durationS: options.quick ? options.durationS : pairRounds * 2 })),
       );
+    } else {
+      notes.push(`The telemetry pair did not run: ${TELEMETRY_PAIR.join(' and ')} must both start.`);
     }
   }
 
