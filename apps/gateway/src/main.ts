@@ -1,3 +1,5 @@
+// First, so that the heap is tuned before anything else is loaded.
+import './heap-growth';
 import { fileURLToPath } from 'node:url';
 import { createGatewayApp } from './app-factory';
 import { ConfigError, loadConfig, resolveConfigSource } from './config';
