@@ -56,6 +56,7 @@ export class PinnedProcess {
   private readonly exited: Promise<number | null>;
   private exitCode: number | null | undefined;
   private finalCpuMicros = 0;
+  private paused = false;
 
   private constructor(
     readonly name: string,
@@ -169,8 +170,6 @@ export class PinnedProcess {
     await this.exited;
     clearTimeout(timer);
   }
-
-  private paused = false;
 
   private keep(line: string): void {
     this.tail.push(line);
