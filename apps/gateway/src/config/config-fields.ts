@@ -57,6 +57,8 @@ export const anyNumber = z.preprocess(numberFromString, z.number());
 
 export const positiveNumber = z.preprocess(numberFromString, z.number().positive());
 
+export const fractionField = z.preprocess(numberFromString, z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'));
+
 export const booleanField = z.preprocess(booleanFromString, z.boolean());
 
 /** A duration (`300s`, `1.5s`, `250ms`, `5m`, `24h`, or milliseconds) as milliseconds. */

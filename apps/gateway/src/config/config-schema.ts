@@ -4,6 +4,7 @@ import {
   booleanField,
   byteSizeField,
   durationField,
+  fractionField,
   headerRecordField,
   httpUrlField,
   integerField,
@@ -247,6 +248,11 @@ const telemetrySchema = strictSection({
   service_name: nonEmptyString.default('gatehouse'),
   /** Put prompts and completions on spans; off by default as they may hold personal data. */
   capture_content: booleanField.default(false),
+  /**
+   * The share of new traces recorded (0–1); a request that arrives with a trace context follows its caller's decision.
+   * Unset: the OTEL_TRACES_SAMPLER environment variables decide, and without them every trace is recorded.
+   */
+  sample_ratio: fractionField.optional(),
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metrics_token: z.string().optional(),
   /** Prometheus metrics at GET /metrics (and over OTLP with otlp_endpoint); false records none and answers 404 there. */

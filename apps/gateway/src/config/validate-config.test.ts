@@ -285,6 +285,12 @@ describe('validateConfig: errors name the path of each bad field', () => {
     expect(storage).toEqual({ database: 'postgresql://u:p@db:5432/gh', redis: 'rediss://:p@cache:6380/0', usage_records: true });
   });
 
+  it('takes telemetry.sample_ratio between 0 and 1, also as a string', () => {
+    expect(validateConfig({ telemetry: { sample_ratio: '0.25' } }).telemetry.sample_ratio).toBe(0.25);
+    expect(errorLines({ telemetry: { sample_ratio: 1.5 } })).toEqual(['telemetry.sample_ratio: must be between 0 and 1']);
+    expect(errorLines({ telemetry: { sample_ratio: -0.1 } })).toEqual(['telemetry.sample_ratio: must be between 0 and 1']);
+  });
+
   it('rejects an unknown auth mode and a header name with spaces', () => {
     const input: Record<string, any> = { ...baseConfig(), auth: { mode: 'none' } };
     input.providers[0].headers = { 'x team': 'a' };

@@ -69,12 +69,24 @@ export class OtelRequestSpan implements RequestSpan {
   startAttempt(provider: AttemptProvider, upstreamModel: string): AttemptSpan {
     // An attempt still open here failed without saying so (a retry or fallback follows).
     this.attempt?.failed(undefined);
+    ++this.attempts;
+    // A trace the sampler left out still goes upstream (flagged unsampled), so the next service makes the same decision.
+    const span = this.span.isRecording()
+      ? this.setup.telemetry.tracer.startSpan(`${this.operation} ${upstreamModel}`, { kind: SpanKind.CLIENT, attributes: this.attemptAttributes(provider, upstreamModel) }, this.context)
+      : this.setup.telemetry.tracer.startSpan(this.operation, { kind: SpanKind.CLIENT }, this.context);
+    const headers: Record<string, string> = {};
+    this.setup.telemetry.propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
+    this.attempt = new OtelAttemptSpan(span, headers, performance.now());
+    return this.attempt;
+  }
+
+  private attemptAttributes(provider: AttemptProvider, upstreamModel: string): Attributes {
     const attributes: Attributes = {
       'gen_ai.operation.name': this.operation,
       'gen_ai.provider.name': provider.type,
       'gen_ai.request.model': upstreamModel,
       'gatehouse.provider': provider.name,
-      'gatehouse.attempt': ++this.attempts,
+      'gatehouse.attempt': this.attempts,
     };
     const server = this.setup.labels.serverOf(provider.name) ?? serverEndpointOf(provider.baseUrl);
     if (server) {
@@ -82,14 +94,11 @@ export class OtelRequestSpan implements RequestSpan {
       attributes['server.port'] = server.port;
     }
     addRequestParameters(attributes, this.outcome);
-    const span = this.setup.telemetry.tracer.startSpan(`${this.operation} ${upstreamModel}`, { kind: SpanKind.CLIENT, attributes }, this.context);
-    const headers: Record<string, string> = {};
-    this.setup.telemetry.propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
-    this.attempt = new OtelAttemptSpan(span, headers, performance.now());
-    return this.attempt;
+    return attributes;
   }
 
   end(outcome: RequestOutcome): void {
+    if (!this.span.isRecording()) return;
     if (this.attempt?.open) this.attempt.finish(outcome, this.startedAt);
     const { principal } = outcome;
     const attributes: Attributes = {

@@ -28,7 +28,7 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
   const endpoint = settings.otlp_endpoint?.replace(/\/+$/, '');
   if (endpoint === undefined && options.spanProcessors === undefined) return undefined;
 
-  const [{ NodeSDK }, api, { W3CTraceContextPropagator }, { BatchSpanProcessor }] = await Promise.all([
+  const [{ NodeSDK }, api, { W3CTraceContextPropagator }, { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler }] = await Promise.all([
     import('@opentelemetry/sdk-node'),
     import('@opentelemetry/api'),
     import('@opentelemetry/core'),
@@ -46,6 +46,8 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
 
   const sdk = new NodeSDK({
     serviceName: settings.service_name,
+    // Without sample_ratio the SDK reads OTEL_TRACES_SAMPLER (default: record every trace, follow the caller's decision).
+    ...(settings.sample_ratio === undefined ? {} : { sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sample_ratio) }) }),
     spanProcessors,
     contextManager: new ExplicitContextManager(),
     metricReaders: metrics ? [metrics.reader] : [],
