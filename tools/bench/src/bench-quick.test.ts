@@ -101,9 +101,12 @@ describe('npm run bench -- --quick', () => {
 
   it('runs the paired telemetry comparison of issue 7: tracing and metrics on, both off, and the emulator directly', () => {
     const rows = results.measurements.filter((measurement) => measurement.phase === 'telemetry');
-    expect(rows.map((row) => row.target.id).sort()).toEqual(['direct-openai-chat', 'full-tracing/openai-openai', 'no-metrics/openai-openai'].sort());
+    expect(rows.map((row) => row.target.id).sort()).toEqual(
+      ['direct-openai-chat', 'full-tracing/openai-openai', 'no-metrics/openai-openai', 'full/openai-openai', 'full-tracing-sampled/openai-openai'].sort(),
+    );
     for (const row of rows) expect(row.completed, row.target.id).toBeGreaterThan(0);
     expect(report).toContain('tracing and metrics on: median added latency within 10% of both off (issue 7)');
+    expect(report).toContain('## Telemetry (issue 7)');
   });
 
   it('measures start-up with the embedded default and judges nothing in quick mode', () => {

@@ -17,6 +17,8 @@ export interface GatewayVariant {
   id: string;
   label: string;
   features: readonly Feature[];
+  /** telemetry.sample_ratio, for a tracing variant that records only part of the traces. */
+  traceSampleRatio?: number;
 }
 
 /** As a user runs it (the issue's targets): auth with a cached key, in-memory limits, usage recording, metrics. */
@@ -30,6 +32,7 @@ export const GATEWAY_VARIANTS: readonly GatewayVariant[] = [
   FULL_VARIANT,
   { id: 'full-redis-limits', label: 'full, limits in Redis', features: [...without('memory-limits'), 'redis-limits'] },
   { id: 'full-tracing', label: 'full + tracing', features: [...FULL, 'tracing'] },
+  { id: 'full-tracing-sampled', label: 'full + tracing, 10% of traces recorded', features: [...FULL, 'tracing'], traceSampleRatio: 0.1 },
   // Limits are per key: with auth open there is no key, so this variant also runs without limits.
   { id: 'no-auth', label: 'full − auth (and so − per-key limits)', features: without('auth') },
   { id: 'no-limits', label: 'full − limits', features: without('memory-limits') },
@@ -104,5 +107,6 @@ export function variantConfigYaml(variant: GatewayVariant, context: VariantConte
     telemetry: {},
   };
   for (const feature of Object.keys(TOGGLES) as Feature[]) TOGGLES[feature](config, variant.features.includes(feature), context);
+  if (variant.traceSampleRatio !== undefined) config.telemetry['sample_ratio'] = variant.traceSampleRatio;
   return `# Written by the benchmark (tools/bench) for the variant "${variant.label}".\n${stringify(config)}`;
 }

@@ -110,6 +110,23 @@ function scenarioSections(results: BenchResults): string[] {
   return lines;
 }
 
+function telemetrySection(results: BenchResults): string[] {
+  const measurements = results.measurements.filter(
+    (measurement): measurement is FixedRateMeasurement => measurement.phase === 'telemetry' && measurement.scenario === 'json-1000',
+  );
+  if (measurements.length === 0) return [];
+  return [
+    '## Telemetry (issue 7)',
+    '',
+    'OpenAI → OpenAI pass-through at 1,000 req/s, the variants taking turns every 2 s with the emulator called directly.',
+    'Between both off and tracing with metrics: metrics alone (the full variant), and tracing that records one new trace in',
+    'ten (`telemetry.sample_ratio: 0.1`).',
+    '',
+    ...fixedRateTable(measurements),
+    '',
+  ];
+}
+
 function featureSection(results: BenchResults): string[] {
   if (!results.measurements.some((measurement) => measurement.phase === 'features')) return [];
   const lines = [
@@ -239,7 +256,7 @@ function methodSection(results: BenchResults): string[] {
       ' Redis, for the Redis-limits variant, is the machine’s own server, not pinned.',
     '- Only one target is loaded at a time. Each scenario warms every target up, then visits them in turn, ' +
       `${results.rounds} round(s) of ${number(seconds / results.rounds)} s each (${seconds} s per target in all; the 64-connection runs get half), so drift touches all alike. Gateway processes not under load (the other feature variants) are paused with SIGSTOP meanwhile, so that their timers do not share the target core.`,
-    '- Issue 7’s telemetry cost is a paired run of its own: full + tracing and full − metrics (both off) alternate with the emulator called directly every 2 s, 10 times, at 1,000 req/s.',
+    '- Issue 7’s telemetry cost is a paired run of its own: full + tracing and full − metrics (both off) alternate with the emulator called directly every 2 s, 10 times, at 1,000 req/s; metrics alone and tracing at 10% sampling take their turns too.',
     '- Fixed rates are **open loop**: an undici client sends on a fixed schedule whatever the answers do, with as many',
     '  keep-alive connections as needed, and each latency runs from the time the request was *due* to its last byte',
     `  (no coordinated omission). Timer granularity makes the generator send late by p50 ${number(results.sendLagMs.p50)} ms / p99 ${number(results.sendLagMs.p99)} ms;`,
@@ -299,6 +316,7 @@ export function renderMarkdownReport(results: BenchResults): string {
     '',
     ...scenarioSections(results),
     ...featureSection(results),
+    ...telemetrySection(results),
     ...memorySection(results),
     ...soakSection(results),
     ...(results.notes.length ? ['## Notes', '', ...results.notes.map((note) => `- ${note}`), ''] : []),
