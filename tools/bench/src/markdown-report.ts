@@ -114,17 +114,33 @@ function telemetrySection(results: BenchResults): string[] {
   const measurements = results.measurements.filter(
     (measurement): measurement is FixedRateMeasurement => measurement.phase === 'telemetry' && measurement.scenario === 'json-1000',
   );
-  if (measurements.length === 0) return [];
-  return [
+  const gateways = measurements.filter((measurement) => measurement.target.kind === 'gateway');
+  if (gateways.length === 0) return [];
+  const labelOf = (id: string | undefined) => results.variants.find((summary) => summary.variant.id === id)?.variant.label ?? id ?? '?';
+  const offCpu = gateways.find((measurement) => measurement.target.variant === 'no-metrics')?.cpuMicrosPerRequest;
+  const lines = [
     '## Telemetry (issue 7)',
     '',
     'OpenAI → OpenAI pass-through at 1,000 req/s, the variants taking turns every 2 s with the emulator called directly.',
     'Between both off and tracing with metrics: metrics alone (the full variant), and tracing that records one new trace in',
     'ten (`telemetry.sample_ratio: 0.1`).',
     '',
-    ...fixedRateTable(measurements),
-    '',
+    ...header(['variant', 'added p50', 'added p99', 'CPU µs/req', 'Δ CPU vs both off', 'errors']),
   ];
+  for (const measurement of gateways) {
+    const cpu = measurement.cpuMicrosPerRequest;
+    lines.push(
+      row([
+        labelOf(measurement.target.variant),
+        signed(measurement.overheadMs?.p50),
+        signed(measurement.overheadMs?.p99),
+        whole(cpu),
+        cpu === undefined || offCpu === undefined || measurement.target.variant === 'no-metrics' ? '' : signed(cpu - offCpu, 0),
+        errors(measurement),
+      ]),
+    );
+  }
+  return [...lines, ''];
 }
 
 function featureSection(results: BenchResults): string[] {
