@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { ApiKeyGuard } from '../auth/api-key.guard';
-import { ModelRouter } from '../routing/model-router';
+import { AUTO_MODEL, ModelRouter } from '../routing/model-router';
 import { modelList } from './model-list';
 import { ProxyService } from './proxy.service';
 
@@ -36,6 +36,7 @@ export class ProxyController {
 
   @Get('models')
   models(@Req() request: FastifyRequest): unknown {
-    return modelList(this.router.catalog.names, request.headers['anthropic-version'] !== undefined);
+    const names = this.router.catalog.names;
+    return modelList(this.router.routesAuto ? [...names, AUTO_MODEL] : names, request.headers['anthropic-version'] !== undefined);
   }
 }

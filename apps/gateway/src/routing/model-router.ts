@@ -92,6 +92,11 @@ export class ModelRouter {
     return this.models;
   }
 
+  /** Whether "auto" can route anywhere: a routing decision or a default model is configured. */
+  get routesAuto(): boolean {
+    return this.decisions.decisions.length > 0 || this.defaultModel !== undefined;
+  }
+
   /** Routes to a new model list from now on (model overrides made through the admin API). */
   updateModels(models: readonly ModelConfig[]): void {
     this.models = catalogOf(models);

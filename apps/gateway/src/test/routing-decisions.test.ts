@@ -65,6 +65,13 @@ afterAll(async () => {
 
 beforeEach(() => emulator.reset());
 
+it('lists "auto" with the configured models, as routing decisions and a default model make it usable', async () => {
+  const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: KEYS.carol.key, maxRetries: 0 });
+  const ids = [];
+  for await (const model of client.models.list()) ids.push(model.id);
+  expect(ids).toEqual([...MODEL_NAMES, 'auto']);
+});
+
 interface Row {
   case: string;
   client: 'openai' | 'anthropic';
