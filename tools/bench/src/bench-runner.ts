@@ -5,7 +5,7 @@ import { type BenchResults, type Measurement, type VariantSummary } from './benc
 import { ROUTES } from './bench-routes';
 import { type Scenario, SCENARIOS } from './bench-scenarios';
 import { accessLogStatus, PROBE_REQUESTS, probeVariant, tracingStatus, usageStatus } from './feature-probes';
-import { FULL_VARIANT, GATEWAY_VARIANTS } from './gateway-variants';
+import { FULL_VARIANT, GATEWAY_VARIANTS, TELEMETRY_OFF, TELEMETRY_ON, TELEMETRY_STEPS } from './gateway-variants';
 import { LatencyHistogram } from './latency-histogram';
 import { machineInfo } from './machine-info';
 import { FOREIGN_LOAD_WARNING, measureMachineLoad } from './machine-load';
@@ -15,10 +15,7 @@ import { runScenario, type ScenarioRunContext } from './scenario-runner';
 import { runSoak } from './soak-runner';
 import { measureStartup } from './startup-timer';
 
-/** Issue 7's pair: telemetry (tracing and metrics) on, and both off; and how many times they alternate. */
-const TELEMETRY_PAIR = ['full-tracing', 'no-metrics'];
-/** Run with the pair to split its difference: metrics alone (full), and tracing that records a tenth of the traces. */
-const TELEMETRY_STEPS = ['no-metrics', 'full', 'full-tracing-sampled', 'full-tracing'];
+/** How many times issue 7's telemetry variants take turns. */
 const TELEMETRY_ROUNDS = 10;
 const JSON_AT_1000 = SCENARIOS.find((scenario) => scenario.id === 'json-1000')!;
 /** Seconds without traffic before idle memory is read again. */
@@ -141,7 +138,7 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     // minute cannot pass for the cost of telemetry; the steps between the two run alongside.
     const passThrough = ROUTES[0]!;
     const steps = TELEMETRY_STEPS.flatMap((id) => variants.filter((summary) => summary.available && summary.variant.id === id));
-    if (TELEMETRY_PAIR.every((id) => steps.some((summary) => summary.variant.id === id))) {
+    if ([TELEMETRY_ON, TELEMETRY_OFF].every((id) => steps.some((summary) => summary.variant.id === id))) {
       const targets = [
         environment.directTarget('openai-chat'),
         ...steps.map((summary) => environment.gatewayTarget(summary.variant, passThrough, gateways.get(summary.variant.id)!)),
@@ -151,7 +148,7 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
         ...(await runScenario(JSON_AT_1000, targets, { ...context, phase: 'telemetry', rounds: pairRounds, durationS: options.quick ? options.durationS : pairRounds * 2 })),
       );
     } else {
-      notes.push(`The telemetry pair did not run: ${TELEMETRY_PAIR.join(' and ')} must both start.`);
+      notes.push(`The telemetry pair did not run: ${TELEMETRY_ON} and ${TELEMETRY_OFF} must both start.`);
     }
   }
 

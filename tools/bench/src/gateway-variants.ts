@@ -110,3 +110,9 @@ export function variantConfigYaml(variant: GatewayVariant, context: VariantConte
   if (variant.traceSampleRatio !== undefined) config.telemetry['sample_ratio'] = variant.traceSampleRatio;
   return `# Written by the benchmark (tools/bench) for the variant "${variant.label}".\n${stringify(config)}`;
 }
+
+/** Issue 7's condition compares these two: telemetry (tracing and metrics) on, and both off. */
+export const TELEMETRY_ON = 'full-tracing';
+export const TELEMETRY_OFF = 'no-metrics';
+/** The telemetry section runs the steps between them too: metrics alone, and tracing that records a tenth of the traces. */
+export const TELEMETRY_STEPS: readonly string[] = [TELEMETRY_OFF, FULL_VARIANT.id, 'full-tracing-sampled', TELEMETRY_ON];

@@ -1,6 +1,6 @@
 import { type BenchResults, type FixedRateMeasurement, type MaxThroughputMeasurement, type Measurement } from './bench-results';
 import { SCENARIOS, STREAM_CHUNK_DELAY_MS, STREAM_CHUNKS } from './bench-scenarios';
-import { FEATURE_LABEL, type Feature } from './gateway-variants';
+import { FEATURE_LABEL, type Feature, TELEMETRY_OFF } from './gateway-variants';
 import { FOREIGN_LOAD_WARNING } from './machine-load';
 import { checkTargets, heldBackReason } from './target-checks';
 
@@ -111,13 +111,13 @@ function scenarioSections(results: BenchResults): string[] {
 }
 
 function telemetrySection(results: BenchResults): string[] {
-  const measurements = results.measurements.filter(
-    (measurement): measurement is FixedRateMeasurement => measurement.phase === 'telemetry' && measurement.scenario === 'json-1000',
+  const gateways = results.measurements.filter(
+    (measurement): measurement is FixedRateMeasurement =>
+      measurement.phase === 'telemetry' && measurement.scenario === 'json-1000' && measurement.target.kind === 'gateway',
   );
-  const gateways = measurements.filter((measurement) => measurement.target.kind === 'gateway');
   if (gateways.length === 0) return [];
   const labelOf = (id: string | undefined) => results.variants.find((summary) => summary.variant.id === id)?.variant.label ?? id ?? '?';
-  const offCpu = gateways.find((measurement) => measurement.target.variant === 'no-metrics')?.cpuMicrosPerRequest;
+  const offCpu = gateways.find((measurement) => measurement.target.variant === TELEMETRY_OFF)?.cpuMicrosPerRequest;
   const lines = [
     '## Telemetry (issue 7)',
     '',
@@ -135,7 +135,7 @@ function telemetrySection(results: BenchResults): string[] {
         signed(measurement.overheadMs?.p50),
         signed(measurement.overheadMs?.p99),
         whole(cpu),
-        cpu === undefined || offCpu === undefined || measurement.target.variant === 'no-metrics' ? '' : signed(cpu - offCpu, 0),
+        cpu === undefined || offCpu === undefined || measurement.target.variant === TELEMETRY_OFF ? '' : signed(cpu - offCpu, 0),
         errors(measurement),
       ]),
     );

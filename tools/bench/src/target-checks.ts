@@ -1,7 +1,7 @@
 import { type BenchResults, type FixedRateMeasurement, type MaxThroughputMeasurement } from './bench-results';
 import { isPassThrough, ROUTES, type Route } from './bench-routes';
 import { type FixedRateScenarioId } from './bench-scenarios';
-import { FULL_VARIANT } from './gateway-variants';
+import { FULL_VARIANT, TELEMETRY_OFF, TELEMETRY_ON } from './gateway-variants';
 
 /** One target of issue 8 against what the run measured. */
 export interface TargetCheck {
@@ -158,8 +158,8 @@ export function telemetryOverheadCheck(results: BenchResults): TargetCheck {
       (measurement): measurement is FixedRateMeasurement =>
         measurement.phase === 'telemetry' && measurement.scenario === 'json-1000' && measurement.target.variant === variant,
     )?.overheadMs?.p50;
-  const on = medianOverhead('full-tracing');
-  const off = medianOverhead('no-metrics');
+  const on = medianOverhead(TELEMETRY_ON);
+  const off = medianOverhead(TELEMETRY_OFF);
   if (on === undefined || off === undefined) return { target, measured: '—', verdict: 'not measured' };
   const change = (on - off) / off;
   return {
