@@ -1,5 +1,5 @@
-// First, so that the heap is tuned before anything else is loaded.
-import './heap-growth';
+// First of the gateway's modules: the V8 flags that shape the collections to come.
+import './tune-v8';
 import { fileURLToPath } from 'node:url';
 import { createGatewayApp } from './app-factory';
 import { ConfigError, loadConfig, resolveConfigSource } from './config';
