@@ -7,8 +7,19 @@ export interface BudgetWindow {
   end: number;
 }
 
+// Every request asks for the window it falls in: the last one of each period is kept until time leaves it.
+const lastWindow: Partial<Record<BudgetPeriod, Readonly<BudgetWindow>>> = {};
+
 /** The calendar day or month (UTC) that `now` falls in. */
-export function budgetWindow(period: BudgetPeriod, now: number): BudgetWindow {
+export function budgetWindow(period: BudgetPeriod, now: number): Readonly<BudgetWindow> {
+  const last = lastWindow[period];
+  if (last && now >= last.start && now < last.end) return last;
+  const window = calendarWindow(period, now);
+  lastWindow[period] = window;
+  return window;
+}
+
+function calendarWindow(period: BudgetPeriod, now: number): BudgetWindow {
   const date = new Date(now);
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth();

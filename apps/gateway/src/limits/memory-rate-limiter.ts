@@ -13,7 +13,7 @@ export class MemoryRateLimiter implements RateLimiter {
   async acquire(check: LimitCheck): Promise<LimitVerdict> {
     const { now } = check;
     if (this.tats.size > SWEEP_AT) this.sweep(now);
-    const taken: { rule: LimitRule; tat?: number; state: RuleState; before: RuleState }[] = [];
+    const taken: { rule: LimitRule; tat?: number; held?: Map<string, number>; state: RuleState; before: RuleState }[] = [];
     let refusedBy: LimitVerdict['refusedBy'];
     for (const rule of check.rules) {
       if (rule.kind === 'concurrent') {
@@ -21,7 +21,7 @@ export class MemoryRateLimiter implements RateLimiter {
         const allowed = held.size < rule.limit;
         const before = { rule, remaining: Math.max(0, rule.limit - held.size), resetMs: 0 };
         if (!allowed && (!refusedBy || refusedBy.retryAfterMs < CONCURRENCY_RETRY_MS)) refusedBy = { rule, retryAfterMs: CONCURRENCY_RETRY_MS };
-        taken.push({ rule, state: { rule, remaining: Math.max(0, rule.limit - held.size - 1), resetMs: 0 }, before });
+        taken.push({ rule, held, state: { rule, remaining: Math.max(0, rule.limit - held.size - 1), resetMs: 0 }, before });
         continue;
       }
       const cost = rule.kind === 'requests' ? 1 : check.tokens;
@@ -37,7 +37,7 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     if (refusedBy) return { allowed: false, refusedBy, states: taken.map((entry) => entry.before) };
     for (const entry of taken) {
-      if (entry.rule.kind === 'concurrent') this.liveLeases(entry.rule.id, now).set(check.lease, now + check.leaseMs);
+      if (entry.held) entry.held.set(check.lease, now + check.leaseMs);
       else this.tats.set(entry.rule.id, entry.tat!);
     }
     return { allowed: true, states: taken.map((entry) => entry.state) };

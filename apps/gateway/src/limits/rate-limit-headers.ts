@@ -1,6 +1,13 @@
 import { type LimitKind } from './limit-rule';
 import { type LimitVerdict, type RuleState } from './rate-limiter';
 
+const HEADERS_BY_KIND = (['requests', 'tokens'] as const satisfies readonly LimitKind[]).map((kind) => ({
+  kind,
+  limit: `x-ratelimit-limit-${kind}`,
+  remaining: `x-ratelimit-remaining-${kind}`,
+  reset: `x-ratelimit-reset-${kind}`,
+}));
+
 /**
  * OpenAI's rate-limit headers for the request and token limits that apply, e.g. `x-ratelimit-limit-requests: 600`,
  * `x-ratelimit-remaining-tokens: 149984`, `x-ratelimit-reset-requests: 1s` (until the limit is full again).
@@ -10,15 +17,12 @@ import { type LimitVerdict, type RuleState } from './rate-limiter';
  */
 export function rateLimitHeaders(verdict: LimitVerdict): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [kind, suffix] of [
-    ['requests', 'requests'],
-    ['tokens', 'tokens'],
-  ] as const satisfies readonly (readonly [LimitKind, string])[]) {
-    const state = bindingState(verdict, kind);
+  for (const names of HEADERS_BY_KIND) {
+    const state = bindingState(verdict, names.kind);
     if (!state) continue;
-    headers[`x-ratelimit-limit-${suffix}`] = String(state.rule.limit);
-    headers[`x-ratelimit-remaining-${suffix}`] = String(state.remaining);
-    headers[`x-ratelimit-reset-${suffix}`] = formatReset(state.resetMs);
+    headers[names.limit] = String(state.rule.limit);
+    headers[names.remaining] = String(state.remaining);
+    headers[names.reset] = formatReset(state.resetMs);
   }
   return headers;
 }

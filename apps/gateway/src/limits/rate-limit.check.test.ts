@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyUsage } from '@gatehouse/translate';
 import { type Principal } from '../auth/principal';
-import { validateConfig } from '../config';
+import { type GatehouseConfig, validateConfig } from '../config';
 import { type RequestOutcome } from '../observability/request-outcome';
 import { type Admission, AdmissionChecks, type AdmissionRequest } from '../proxy/admission-checks';
 import { RedisConnection } from '../redis/redis-connection';
@@ -67,12 +67,27 @@ describe('RateLimitCheck', () => {
 
   it('applies the key’s, the team’s and the model’s limits', () => {
     const check = new RateLimitCheck(config, new MemoryRateLimiter(), new AdmissionChecks());
-    expect(check.rulesFor({ principal: principal({ rpm: 5 }, 'research'), routedModel: 'qwen' }).map((rule) => rule.id)).toEqual([
+    expect(check.rulesFor({ principal: principal({ rpm: 5 }, 'research'), routedModel: 'qwen' }).rules.map((rule) => rule.id)).toEqual([
       'key:id-1:rpm',
       'team:research:rpm',
       'model:qwen:concurrent',
     ]);
-    expect(check.rulesFor({ principal: undefined, routedModel: 'free' })).toEqual([]);
+    expect(check.rulesFor({ principal: undefined, routedModel: 'free' }).rules).toEqual([]);
+  });
+
+  it('follows a key replaced with new limits, and model limits changed through the admin API', async () => {
+    let listener: ((next: GatehouseConfig) => void) | undefined;
+    const effective = { models: config.models, onChange: (next: typeof listener) => (listener = next) };
+    const check = new RateLimitCheck(config, new MemoryRateLimiter(), new AdmissionChecks(), undefined, undefined, effective as never);
+    await check.onApplicationBootstrap();
+    const ids = (key: Principal, routedModel = 'free') => check.rulesFor({ principal: key, routedModel }).rules.map((rule) => rule.id);
+    expect(ids(principal({ rpm: 5 }))).toEqual(['key:id-1:rpm']);
+    expect(ids(principal({ tpm: 50 }))).toEqual(['key:id-1:tpm']);
+    const key = principal({ rpm: 5 });
+    expect(ids(key)).toEqual(['key:id-1:rpm']);
+    listener!({ ...config, models: config.models.map((model) => (model.name === 'free' ? { ...model, limits: { rpm: 1 } } : model)) });
+    expect(ids(key)).toEqual(['key:id-1:rpm', 'model:free:rpm']);
+    expect(check.rulesFor({ principal: undefined, routedModel: 'free' }).rules.map((rule) => rule.id)).toEqual(['model:free:rpm']);
   });
 
   it('admits with OpenAI’s headers, then refuses with a 429 that names the limit and carries its headers', async () => {

@@ -7,6 +7,7 @@ import { type GatehouseConfig, type ModelConfig } from '../config';
 import { GATEHOUSE_CONFIG } from '../config/config.token';
 import { GatewayMetrics } from '../observability/metrics/gateway-metrics';
 import { type ClientEndpoint, type RequestOutcome } from '../observability/request-outcome';
+import { type Principal } from '../auth/principal';
 import { type Admission, type AdmissionCheck, AdmissionChecks, type AdmissionRequest } from '../proxy/admission-checks';
 import { RedisConnection } from '../redis/redis-connection';
 import { readRequestShape } from '../routing/request-shape';
@@ -26,6 +27,12 @@ const LEASE_WITHOUT_DEADLINE_MS = 15 * 60_000;
 
 const modelLimitsOf = (models: readonly ModelConfig[]): ReadonlyMap<string, SubjectLimits> =>
   new Map(models.flatMap((model) => (model.limits ? [[model.name, model.limits] as const] : [])));
+
+/** The limits of one (key, model) pair, and those of them a finished request settles (tokens, concurrency). */
+interface RuleSet {
+  rules: LimitRule[];
+  settled: LimitRule[];
+}
 
 const METRIC_LIMIT: Record<LimitKind, string> = { requests: 'rpm', tokens: 'tpm', concurrent: 'concurrent' };
 
@@ -50,6 +57,12 @@ export class RateLimitCheck implements AdmissionCheck, OnModuleInit, OnApplicati
   private readonly leaseMs: number;
   private readonly logger = new Logger('RateLimits');
   private lastRedisErrorLog = -Infinity;
+  // Principals are replaced, never changed, when their key is: the rules of each are built once per routed model.
+  private rulesOfKeys = new WeakMap<Principal, Map<string, RuleSet>>();
+  private rulesWithoutKey = new Map<string, RuleSet>();
+  // Leases need only be unique among the processes that share the limiter: a random prefix and a count.
+  private readonly leasePrefix = `${randomUUID()}:`;
+  private leaseCount = 0;
   /** Checks let through (or refused, with `closed`) because the limiter's store failed. */
   storeErrors = 0;
 
@@ -79,30 +92,47 @@ export class RateLimitCheck implements AdmissionCheck, OnModuleInit, OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     // Model limits follow the model overrides made through the admin API.
     if (this.effective) {
-      this.modelLimits = modelLimitsOf(this.effective.models);
-      this.effective.onChange((config) => (this.modelLimits = modelLimitsOf(config.models)));
+      this.setModelLimits(this.effective.models);
+      this.effective.onChange((config) => this.setModelLimits(config.models));
     }
     if (!this.redis?.client) return;
     await this.redis.ready().catch((error: unknown) => this.noteStoreError(error));
   }
 
+  private setModelLimits(models: readonly ModelConfig[]): void {
+    this.modelLimits = modelLimitsOf(models);
+    this.rulesOfKeys = new WeakMap();
+    this.rulesWithoutKey = new Map();
+  }
+
   /** The limits that apply to a request: its key's, its team's, its model's. */
-  rulesFor(request: Pick<AdmissionRequest, 'principal' | 'routedModel'>): LimitRule[] {
+  rulesFor(request: Pick<AdmissionRequest, 'principal' | 'routedModel'>): RuleSet {
     const { principal, routedModel } = request;
-    return [
-      ...(principal ? rulesOf('key', principal.keyName, principal.keyId, principal.limits) : []),
-      ...(principal?.team ? rulesOf('team', principal.team, principal.team, this.teamLimits.get(principal.team)) : []),
-      ...rulesOf('model', routedModel, routedModel, this.modelLimits.get(routedModel)),
-    ];
+    let byModel = principal ? this.rulesOfKeys.get(principal) : this.rulesWithoutKey;
+    if (!byModel) {
+      byModel = new Map();
+      this.rulesOfKeys.set(principal!, byModel);
+    }
+    let ruleSet = byModel.get(routedModel);
+    if (!ruleSet) {
+      const rules = [
+        ...(principal ? rulesOf('key', principal.keyName, principal.keyId, principal.limits) : []),
+        ...(principal?.team ? rulesOf('team', principal.team, principal.team, this.teamLimits.get(principal.team)) : []),
+        ...rulesOf('model', routedModel, routedModel, this.modelLimits.get(routedModel)),
+      ];
+      ruleSet = { rules, settled: rules.filter((rule) => rule.kind === 'concurrent' || rule.kind === 'tokens') };
+      byModel.set(routedModel, ruleSet);
+    }
+    return ruleSet;
   }
 
   async admit(request: AdmissionRequest): Promise<Admission | undefined> {
-    const rules = this.rulesFor(request);
+    const { rules, settled } = this.rulesFor(request);
     if (rules.length === 0) return undefined;
     // Counting tokens is not generating them: a count_tokens call is a request, with no tokens to charge.
     const estimate =
       request.endpoint === 'anthropic-count-tokens' ? 0 : readRequestShape(request.inbound.json, endpointDialect[request.endpoint]).promptTokens;
-    const lease = randomUUID();
+    const lease = this.leasePrefix + String(++this.leaseCount);
     let verdict: LimitVerdict;
     try {
       verdict = await this.limiter.acquire({ rules, tokens: estimate, lease, leaseMs: this.leaseMs, now: Date.now() });
@@ -116,7 +146,6 @@ export class RateLimitCheck implements AdmissionCheck, OnModuleInit, OnApplicati
       this.metrics?.recordRateLimited(METRIC_LIMIT[rule.kind], request.routedModel);
       throw new RateLimitError(`Rate limit reached: ${describeRule(rule)}; try again in ${retryAfter} s`, retryAfter, headers);
     }
-    const settled = rules.filter((rule) => rule.kind === 'concurrent' || rule.kind === 'tokens');
     return {
       headers,
       settle: settled.length === 0 ? undefined : (outcome: RequestOutcome) => this.settle(settled, estimate, lease, outcome),

@@ -4,7 +4,7 @@ import { type ConfiguredProvider } from '../providers/configured-providers';
 import { type InboundRequest } from './inbound-request';
 import { spliceModel } from './model-splice';
 import { type ProxiedAnswer } from './proxied-answer';
-import { readText } from './translated-call';
+import { readBody, readText } from './read-body';
 import { UsageTap, readJsonAnswer } from './usage-tap';
 
 export interface PassThroughCall {
@@ -71,9 +71,7 @@ export async function sendPassThrough(call: PassThroughCall): Promise<ProxiedAns
 async function jsonAnswer(call: PassThroughCall, response: UpstreamResponse): Promise<ProxiedAnswer> {
   let body: Buffer;
   try {
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body) chunks.push(chunk as Buffer);
-    body = Buffer.concat(chunks);
+    body = await readBody(response.body);
   } catch (error) {
     throw call.provider.pool.toGatewayError(error);
   }

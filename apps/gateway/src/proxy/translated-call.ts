@@ -1,8 +1,8 @@
-import { type Readable } from 'node:stream';
 import { type DecodedRequest, type RequestEncodeOptions, type Dialect, GatewayError, dialectCodecs } from '@gatehouse/translate';
 import { type ConfiguredProvider } from '../providers/configured-providers';
 import { type InboundRequest } from './inbound-request';
 import { type ProxiedAnswer } from './proxied-answer';
+import { readText } from './read-body';
 import { ResponseDetailsRecorder } from '../observability/response-details-recorder';
 import { translationContextFor } from './translation-context-factory';
 import { TranslatingStream } from './translating-stream';
@@ -96,10 +96,4 @@ export async function sendTranslated(call: TranslatedCall): Promise<ProxiedAnswe
       return completed && { clientResponse: completed.clientResponse as Record<string, unknown>, canonical: completed.canonical };
     },
   };
-}
-
-export async function readText(body: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -133,15 +133,19 @@ export class UsageTap extends Transform {
 
 }
 
+const HEAD_BYTES = 1024;
+const TAIL_BYTES = 4096;
+
 /** What a whole JSON answer tells without a parse of its body (but for the Responses API, whose store keeps it). */
 export function readJsonAnswer(
   dialect: Dialect,
   body: Buffer,
 ): { usage: TokenUsage; details: ResponseDetails; completedResponse?: Record<string, unknown> } {
   const usage = emptyUsage();
-  // The head of a JSON answer names its id and model, its tail the stop reason.
-  const head = body.toString('utf8', 0, Math.min(body.length, 1024));
-  const stop = /"(?:stop_reason|finish_reason)"\s*:\s*"([^"]+)"/.exec(body.toString('utf8', Math.max(0, body.length - 4096)));
+  // The head of a JSON answer names its id and model, its tail the stop reason; a short answer is decoded once.
+  const whole = body.length <= TAIL_BYTES ? body.toString('utf8') : undefined;
+  const head = whole ?? body.toString('utf8', 0, HEAD_BYTES);
+  const stop = /"(?:stop_reason|finish_reason)"\s*:\s*"([^"]+)"/.exec(whole ?? body.toString('utf8', body.length - TAIL_BYTES));
   const details: ResponseDetails = {
     id: /"id"\s*:\s*"([^"]+)"/.exec(head)?.[1],
     model: /"model"\s*:\s*"([^"]+)"/.exec(head)?.[1],

@@ -127,10 +127,18 @@ export class BreakerRegistry {
   /** The worst circuit among the provider's targets, for the admin API and the breaker gauge. */
   providerStatus(provider: string, now = Date.now()): BreakerSnapshot['status'] {
     let worst: BreakerSnapshot['status'] = 'closed';
-    for (const circuit of this.snapshot(now)) {
-      if (circuit.provider === provider && SEVERITY[circuit.status] > SEVERITY[worst]) worst = circuit.status;
+    for (const { target, state } of this.view.values()) {
+      if (target.provider !== provider) continue;
+      const status = this.statusOf(state, now);
+      if (SEVERITY[status] > SEVERITY[worst]) worst = status;
     }
     return worst;
+  }
+
+  /** A circuit as the admin API shows it: open while cooling down, half-open from then until a probe closes it. */
+  private statusOf(state: BreakerState, now: number): BreakerSnapshot['status'] {
+    if (state.status === 'closed') return 'closed';
+    return state.status === 'open' && !breakerAllows(state, this.policy, now) ? 'open' : 'half_open';
   }
 
   private remember(id: string, target: Pick<ModelTarget, 'provider' | 'model'>, state: BreakerState, now: number): void {
@@ -146,16 +154,16 @@ export class BreakerRegistry {
   snapshot(now = Date.now()): BreakerSnapshot[] {
     return [...this.view.values()].map(({ target, state }) => {
       const window = breakerWindow(state, this.policy, now);
-      const coolingDown = state.status === 'open' && !breakerAllows(state, this.policy, now);
+      const status = this.statusOf(state, now);
       return {
         provider: target.provider,
         model: target.model,
-        status: state.status === 'closed' ? 'closed' : coolingDown ? 'open' : 'half_open',
+        status,
         consecutiveFailures: state.consecutiveFailures,
         errorRate: window.requests === 0 ? 0 : Math.round((window.failures / window.requests) * 1000) / 1000,
         requests: Math.round(window.requests),
         ...(state.status === 'closed' ? {} : { openedAt: new Date(state.openedAt).toISOString() }),
-        ...(coolingDown ? { probeAt: new Date(state.openedAt + this.policy.cooldownMs).toISOString() } : {}),
+        ...(status === 'open' ? { probeAt: new Date(state.openedAt + this.policy.cooldownMs).toISOString() } : {}),
       };
     });
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { type GatewayErrorCode } from '@gatehouse/translate';
 import { type GatehouseConfig } from '../../config';
 import { GATEHOUSE_CONFIG } from '../../config/config.token';
@@ -14,7 +14,7 @@ import {
   TIME_TO_FIRST_TOKEN_BUCKETS,
   TOKEN_USAGE_BUCKETS,
 } from './genai-metric-buckets';
-import { LabelledSeries } from './labelled-series';
+import { HistogramFamily, type HistogramSeries, ValueFamily, type ValueSeries } from './series-families';
 
 /** A provider's circuit breaker, as the gauge shows it: 0 closed, 1 half-open, 2 open. */
 export type BreakerState = 'closed' | 'half_open' | 'open';
@@ -26,8 +26,8 @@ export type AttemptOutcome = 'success' | GatewayErrorCode;
 const GENAI_LABELS = ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model', 'gatehouse_provider'] as const;
 const KNOWN_LIMITS = new Set(['rpm', 'tpm', 'concurrent', 'rpd', 'tpd']);
 
-type Observed = Histogram.Internal<string>;
-type Counted = Counter.Internal;
+type Observed = HistogramSeries;
+type Counted = ValueSeries;
 
 /** The GenAI histograms of one (model, provider) pair. */
 interface OperationSeries {
@@ -56,58 +56,70 @@ interface TokenSeries {
 export class GatewayMetrics implements RequestObserver {
   readonly registry = new Registry();
 
-  private readonly tokenUsage = new Histogram({
+  private readonly tokenUsage = new HistogramFamily({
     name: 'gen_ai_client_token_usage',
     help: 'Tokens used per operation (GenAI conventions: input counts cache reads and writes).',
     labelNames: [...GENAI_LABELS, 'gen_ai_token_type'],
     buckets: TOKEN_USAGE_BUCKETS,
-    registers: [this.registry],
+    registry: this.registry,
   });
-  private readonly operationDuration = new Histogram({
+  private readonly operationDuration = new HistogramFamily({
     name: 'gen_ai_client_operation_duration_seconds',
     help: 'Duration of GenAI operations through the gateway, from the request to the end of the response.',
     labelNames: [...GENAI_LABELS, 'error_type'],
     buckets: OPERATION_DURATION_BUCKETS,
-    registers: [this.registry],
+    registry: this.registry,
   });
-  private readonly timeToFirstToken = new Histogram({
+  private readonly timeToFirstToken = new HistogramFamily({
     name: 'gen_ai_server_time_to_first_token_seconds',
     help: 'Time from the request to the first byte of a streamed response reaching the client.',
     labelNames: GENAI_LABELS,
     buckets: TIME_TO_FIRST_TOKEN_BUCKETS,
-    registers: [this.registry],
+    registry: this.registry,
   });
-  private readonly timePerOutputToken = new Histogram({
+  private readonly timePerOutputToken = new HistogramFamily({
     name: 'gen_ai_server_time_per_output_token_seconds',
     help: 'Time per output token after the first, for streamed responses.',
     labelNames: GENAI_LABELS,
     buckets: TIME_PER_OUTPUT_TOKEN_BUCKETS,
-    registers: [this.registry],
+    registry: this.registry,
   });
-  private readonly requests = new Counter({
-    name: 'gatehouse_requests_total',
-    help: 'Finished /v1 requests by endpoint, configured model, provider, HTTP status, key name and team.',
-    labelNames: ['endpoint', 'model', 'provider', 'status', 'key', 'team'],
-    registers: [this.registry],
-  });
-  private readonly tokens = new Counter({
-    name: 'gatehouse_tokens_total',
-    help: 'Tokens by model, provider, key and team (input counts cache reads and writes, as gen_ai_client_token_usage).',
-    labelNames: ['model', 'provider', 'key', 'team', 'gen_ai_token_type'],
-    registers: [this.registry],
-  });
-  private readonly cachedTokens = new Counter({
-    name: 'gatehouse_cached_tokens_total',
-    help: 'The cached part of the input tokens: read from or written to the provider cache.',
-    labelNames: ['model', 'provider', 'key', 'team', 'cache'],
-    registers: [this.registry],
-  });
-  private readonly inFlight = new Gauge({
-    name: 'gatehouse_requests_in_flight',
-    help: 'Requests being served now, by endpoint.',
-    labelNames: ['endpoint'],
-    registers: [this.registry],
-  });
+  private readonly requests = new ValueFamily(
+    {
+      name: 'gatehouse_requests_total',
+      help: 'Finished /v1 requests by endpoint, configured model, provider, HTTP status, key name and team.',
+      labelNames: ['endpoint', 'model', 'provider', 'status', 'key', 'team'],
+      registry: this.registry,
+    },
+    'counter',
+  );
+  private readonly tokens = new ValueFamily(
+    {
+      name: 'gatehouse_tokens_total',
+      help: 'Tokens by model, provider, key and team (input counts cache reads and writes, as gen_ai_client_token_usage).',
+      labelNames: ['model', 'provider', 'key', 'team', 'gen_ai_token_type'],
+      registry: this.registry,
+    },
+    'counter',
+  );
+  private readonly cachedTokens = new ValueFamily(
+    {
+      name: 'gatehouse_cached_tokens_total',
+      help: 'The cached part of the input tokens: read from or written to the provider cache.',
+      labelNames: ['model', 'provider', 'key', 'team', 'cache'],
+      registry: this.registry,
+    },
+    'counter',
+  );
+  private readonly inFlight = new ValueFamily(
+    {
+      name: 'gatehouse_requests_in_flight',
+      help: 'Requests being served now, by endpoint.',
+      labelNames: ['endpoint'],
+      registry: this.registry,
+    },
+    'gauge',
+  );
   private readonly fallbacks = new Counter({
     name: 'gatehouse_fallbacks_total',
     help: 'Requests moved from one model to its fallback, by the error that caused it.',
@@ -126,12 +138,15 @@ export class GatewayMetrics implements RequestObserver {
     labelNames: ['model'],
     registers: [this.registry],
   });
-  private readonly upstreamAttempts = new Counter({
-    name: 'gatehouse_upstream_attempts_total',
-    help: 'Upstream attempts (first tries, retries and fallbacks) by provider, upstream model and outcome.',
-    labelNames: ['provider', 'model', 'outcome'],
-    registers: [this.registry],
-  });
+  private readonly upstreamAttempts = new ValueFamily(
+    {
+      name: 'gatehouse_upstream_attempts_total',
+      help: 'Upstream attempts (first tries, retries and fallbacks) by provider, upstream model and outcome.',
+      labelNames: ['provider', 'model', 'outcome'],
+      registry: this.registry,
+    },
+    'counter',
+  );
   private readonly breakerStates = new Gauge({
     name: 'gatehouse_circuit_breaker_state',
     help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.',
@@ -139,10 +154,6 @@ export class GatewayMetrics implements RequestObserver {
     registers: [this.registry],
   });
 
-  private readonly requestSeries = new LabelledSeries<Counted>(this.requests, 6);
-  private readonly inFlightSeries = new LabelledSeries<Gauge.Internal<string>>(this.inFlight, 1);
-  private readonly attemptSeries = new LabelledSeries<Counted>(this.upstreamAttempts, 3);
-  private readonly failedDurationSeries = new LabelledSeries<Observed>(this.operationDuration, 5);
   private readonly operationSeries = new Map<string, OperationSeries>();
   private readonly tokenSeries = new Map<string, TokenSeries>();
   private readDroppedRecords?: () => number;
@@ -190,7 +201,7 @@ export class GatewayMetrics implements RequestObserver {
   /** One upstream attempt ended: `provider` is the configured provider name, `upstreamModel` the target's model id. */
   recordUpstreamAttempt(provider: string, upstreamModel: string, outcome: AttemptOutcome): void {
     if (!this.enabled) return;
-    this.attemptSeries.of(provider, upstreamModel, outcome).inc();
+    this.upstreamAttempts.of(provider, upstreamModel, outcome).inc();
   }
 
   /** A provider's circuit breaker is now in `state`. */
@@ -216,16 +227,16 @@ export class GatewayMetrics implements RequestObserver {
   // ── Requests ────────────────────────────────────────────────────────────────────────────────────────────────
 
   requestStarted(endpoint: ClientEndpoint): void {
-    this.inFlightSeries.of(endpoint).inc();
+    this.inFlight.of(endpoint).inc();
   }
 
   requestCompleted(outcome: RequestOutcome): void {
-    this.inFlightSeries.of(outcome.endpoint).dec();
+    this.inFlight.of(outcome.endpoint).dec();
     const model = this.labels.modelOf(outcome);
     const provider = outcome.provider ?? NONE;
     const key = outcome.principal?.keyName ?? NONE;
     const team = outcome.principal?.team ?? NONE;
-    this.requestSeries.of(outcome.endpoint, model, provider, statusLabel(outcome.status), key, team).inc();
+    this.requests.of(outcome.endpoint, model, provider, statusLabel(outcome.status), key, team).inc();
     // Only the budget gate answers budget_exceeded, so the outcome says it all (a rate_limited one may be the upstream's).
     if (outcome.errorCode === 'budget_exceeded') this.budgetRejected.labels(model).inc();
     // Requests that never reached a provider (bad body, unknown model, refused by a gate) are no GenAI operation.
@@ -236,7 +247,7 @@ export class GatewayMetrics implements RequestObserver {
     const seconds = outcome.latencyMs / 1000;
     const errorType = outcome.errorCode ?? (outcome.aborted ? 'aborted' : undefined);
     if (errorType === undefined) series.duration.observe(seconds);
-    else this.failedDurationSeries.of(operation, this.labels.providerTypeOf(provider), model, provider, errorType).observe(seconds);
+    else this.operationDuration.of(operation, this.labels.providerTypeOf(provider), model, provider, errorType).observe(seconds);
 
     const { usage } = outcome;
     if (operation === 'count_tokens' || (outcome.status >= 400 && usage.inputTokens === 0 && usage.outputTokens === 0)) return;
@@ -260,11 +271,11 @@ export class GatewayMetrics implements RequestObserver {
     if (series === undefined) {
       const type = this.labels.providerTypeOf(provider);
       series = {
-        inputTokens: this.tokenUsage.labels(operation, type, model, provider, 'input'),
-        outputTokens: this.tokenUsage.labels(operation, type, model, provider, 'output'),
-        duration: this.operationDuration.labels(operation, type, model, provider, ''),
-        timeToFirstToken: this.timeToFirstToken.labels(operation, type, model, provider),
-        timePerOutputToken: this.timePerOutputToken.labels(operation, type, model, provider),
+        inputTokens: this.tokenUsage.of(operation, type, model, provider, 'input'),
+        outputTokens: this.tokenUsage.of(operation, type, model, provider, 'output'),
+        duration: this.operationDuration.of(operation, type, model, provider, ''),
+        timeToFirstToken: this.timeToFirstToken.of(operation, type, model, provider),
+        timePerOutputToken: this.timePerOutputToken.of(operation, type, model, provider),
       };
       this.operationSeries.set(key, series);
     }
@@ -276,10 +287,10 @@ export class GatewayMetrics implements RequestObserver {
     let series = this.tokenSeries.get(seriesKey);
     if (series === undefined) {
       series = {
-        input: this.tokens.labels(model, provider, key, team, 'input'),
-        output: this.tokens.labels(model, provider, key, team, 'output'),
-        cacheRead: this.cachedTokens.labels(model, provider, key, team, 'read'),
-        cacheCreation: this.cachedTokens.labels(model, provider, key, team, 'creation'),
+        input: this.tokens.of(model, provider, key, team, 'input'),
+        output: this.tokens.of(model, provider, key, team, 'output'),
+        cacheRead: this.cachedTokens.of(model, provider, key, team, 'read'),
+        cacheCreation: this.cachedTokens.of(model, provider, key, team, 'creation'),
       };
       this.tokenSeries.set(seriesKey, series);
     }
