@@ -122,7 +122,6 @@ export class BenchEnvironment {
         env: gatewayEnvironment(),
         readyLine: /^gatehouse listening on (\S+)$/,
         readyTimeoutMs: 60_000,
-        pinWhenReady: true,
       });
       this.gatewayProcesses.push(gateway);
       return { ok: true, process: gateway, url: gateway.ready, configYaml };

@@ -35,11 +35,6 @@ export interface ProcessLaunch {
   readyTimeoutMs?: number;
   /** Adds an IPC channel (for the load generator). */
   ipc?: boolean;
-  /**
-   * Start on any core and pin once ready: several processes then start in parallel on both cores, and only the load
-   * runs pinned. Not for processes whose start-up is what is measured.
-   */
-  pinWhenReady?: boolean;
 }
 
 /** A node process the benchmark started: pinned to a core, ready, with its output kept for error messages. */
@@ -88,7 +83,7 @@ export class PinnedProcess {
   }
 
   static start(launch: ProcessLaunch): Promise<PinnedProcess> {
-    const pin = pinningAvailable() && !launch.pinWhenReady;
+    const pin = pinningAvailable();
     const command = pin ? 'taskset' : process.execPath;
     const args = pin ? ['-c', String(launch.core), process.execPath, ...launch.args] : launch.args;
     const started = performance.now();
@@ -117,7 +112,6 @@ export class PinnedProcess {
         if (!match) return;
         isReady = true;
         clearTimeout(timer);
-        if (launch.pinWhenReady && pinningAvailable()) pinProcess(child.pid!, launch.core);
         running.readyAfterMs = performance.now() - started;
         running.ready = match[1] ?? line;
         resolve(running);
