@@ -296,6 +296,27 @@ function methodSection(results: BenchResults): string[] {
   ];
 }
 
+/**
+ * How fast the machine was on the day: what the floor proxy added at 1,000 req/s, beside the figures issue 8 gives for
+ * the machine its targets were set on. The same machine kind varies from run to run, and every target moves with it.
+ */
+function floorSpeedRow(results: BenchResults): string[] {
+  const floors = results.measurements.filter(
+    (measurement): measurement is FixedRateMeasurement =>
+      measurement.phase === 'routes' && measurement.scenario === 'json-1000' && measurement.target.kind === 'floor' && measurement.overheadMs !== undefined,
+  );
+  if (floors.length === 0) return [];
+  const each = (pick: (floor: FixedRateMeasurement) => string) => floors.map(pick).join(' / ');
+  return [
+    row([
+      'the floor proxy at 1,000 req/s (how fast the machine was)',
+      `added p50 ${each((floor) => `+${floor.overheadMs!.p50.toFixed(2)}`)} ms, p99 ${each((floor) => `+${floor.overheadMs!.p99.toFixed(2)}`)} ms, ` +
+        `${each((floor) => (floor.cpuMicrosPerRequest === undefined ? '—' : floor.cpuMicrosPerRequest.toFixed(0)))} µs CPU per request ` +
+        '(issue 8’s machine: about +0.25 ms, +0.6 ms and 66 µs)',
+    ]),
+  ];
+}
+
 /** docs/benchmarks.md: the machine, the method, the targets with pass/miss marks, then every table. */
 export function renderMarkdownReport(results: BenchResults): string {
   const machine = results.machine;
@@ -317,6 +338,7 @@ export function renderMarkdownReport(results: BenchResults): string {
       'load during the run',
       `${results.machineLoad.busyCores.toFixed(2)} cores busy on average, ${results.machineLoad.foreignCores.toFixed(2)} of them by processes the benchmark did not start`,
     ]),
+    ...floorSpeedRow(results),
     '',
     ...methodSection(results),
     '## Targets (issue 8; the last row is issue 7)',
