@@ -310,7 +310,7 @@ function floorSpeedRow(results: BenchResults): string[] {
   return [
     row([
       'the floor proxy at 1,000 req/s (how fast the machine was)',
-      `added p50 ${each((floor) => `+${floor.overheadMs!.p50.toFixed(2)}`)} ms, p99 ${each((floor) => `+${floor.overheadMs!.p99.toFixed(2)}`)} ms, ` +
+      `added p50 ${each((floor) => signed(floor.overheadMs!.p50))} ms, p99 ${each((floor) => signed(floor.overheadMs!.p99))} ms, ` +
         `${each((floor) => (floor.cpuMicrosPerRequest === undefined ? '—' : floor.cpuMicrosPerRequest.toFixed(0)))} µs CPU per request ` +
         '(issue 8’s machine: about +0.25 ms, +0.6 ms and 66 µs)',
     ]),
