@@ -110,6 +110,9 @@ describe('GatewayMetrics', () => {
     expect(samples.histogram('gen_ai_client_operation_duration_seconds', { gen_ai_provider_name: 'openai', error_type: 'upstream' }).count).toBe(1);
     expect(samples.histogram('gen_ai_server_time_to_first_token_seconds').count).toBe(0);
     expect(samples.histogram('gen_ai_client_token_usage').count).toBe(0);
+    // A series appears once something is recorded in it, not as an empty one beside its siblings.
+    expect(samples.samples('gen_ai_server_time_to_first_token_seconds_count')).toHaveLength(0);
+    expect(samples.samples('gatehouse_cached_tokens_total')).toHaveLength(0);
   });
 
   it('counts budget refusals from the outcomes (only the budget gate answers budget_exceeded)', async () => {

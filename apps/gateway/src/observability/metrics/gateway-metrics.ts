@@ -14,7 +14,7 @@ import {
   TIME_TO_FIRST_TOKEN_BUCKETS,
   TOKEN_USAGE_BUCKETS,
 } from './genai-metric-buckets';
-import { HistogramFamily, type HistogramSeries, ValueFamily, type ValueSeries } from './series-families';
+import { HistogramFamily, ValueFamily } from './series-families';
 
 /** A provider's circuit breaker, as the gauge shows it: 0 closed, 1 half-open, 2 open. */
 export type BreakerState = 'closed' | 'half_open' | 'open';
@@ -25,26 +25,6 @@ export type AttemptOutcome = 'success' | GatewayErrorCode;
 
 const GENAI_LABELS = ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model', 'gatehouse_provider'] as const;
 const KNOWN_LIMITS = new Set(['rpm', 'tpm', 'concurrent', 'rpd', 'tpd']);
-
-type Observed = HistogramSeries;
-type Counted = ValueSeries;
-
-/** The GenAI histograms of one (model, provider) pair. */
-interface OperationSeries {
-  inputTokens: Observed;
-  outputTokens: Observed;
-  duration: Observed;
-  timeToFirstToken: Observed;
-  timePerOutputToken: Observed;
-}
-
-/** The token counters of one (model, provider, key, team). */
-interface TokenSeries {
-  input: Counted;
-  output: Counted;
-  cacheRead: Counted;
-  cacheCreation: Counted;
-}
 
 /**
  * The gateway's Prometheus metrics (served at GET /metrics, and over OTLP when telemetry is on). Finished requests
@@ -154,8 +134,6 @@ export class GatewayMetrics implements RequestObserver {
     registers: [this.registry],
   });
 
-  private readonly operationSeries = new Map<string, OperationSeries>();
-  private readonly tokenSeries = new Map<string, TokenSeries>();
   private readDroppedRecords?: () => number;
   /** telemetry.metrics: when false nothing is recorded or collected, and GET /metrics answers 404. */
   readonly enabled: boolean;
@@ -243,58 +221,26 @@ export class GatewayMetrics implements RequestObserver {
     if (outcome.provider === undefined || outcome.attempts === 0) return;
 
     const operation = genAiOperationOf[outcome.endpoint];
-    const series = this.operationSeriesOf(operation, model, provider);
+    const type = this.labels.providerTypeOf(provider);
     const seconds = outcome.latencyMs / 1000;
     const errorType = outcome.errorCode ?? (outcome.aborted ? 'aborted' : undefined);
-    if (errorType === undefined) series.duration.observe(seconds);
-    else this.operationDuration.of(operation, this.labels.providerTypeOf(provider), model, provider, errorType).observe(seconds);
+    this.operationDuration.of(operation, type, model, provider, errorType ?? '').observe(seconds);
 
     const { usage } = outcome;
     if (operation === 'count_tokens' || (outcome.status >= 400 && usage.inputTokens === 0 && usage.outputTokens === 0)) return;
-    series.inputTokens.observe(usage.inputTokens);
-    series.outputTokens.observe(usage.outputTokens);
-    const tokens = this.tokenSeriesOf(model, provider, key, team);
-    tokens.input.inc(usage.inputTokens);
-    tokens.output.inc(usage.outputTokens);
-    if (usage.cacheReadTokens > 0) tokens.cacheRead.inc(usage.cacheReadTokens);
-    if (usage.cacheWriteTokens > 0) tokens.cacheCreation.inc(usage.cacheWriteTokens);
+    this.tokenUsage.of(operation, type, model, provider, 'input').observe(usage.inputTokens);
+    this.tokenUsage.of(operation, type, model, provider, 'output').observe(usage.outputTokens);
+    this.tokens.of(model, provider, key, team, 'input').inc(usage.inputTokens);
+    this.tokens.of(model, provider, key, team, 'output').inc(usage.outputTokens);
+    if (usage.cacheReadTokens > 0) this.cachedTokens.of(model, provider, key, team, 'read').inc(usage.cacheReadTokens);
+    if (usage.cacheWriteTokens > 0) this.cachedTokens.of(model, provider, key, team, 'creation').inc(usage.cacheWriteTokens);
 
     if (outcome.stream && outcome.ttftMs !== undefined && errorType === undefined) {
-      series.timeToFirstToken.observe(outcome.ttftMs / 1000);
-      if (usage.outputTokens > 1) series.timePerOutputToken.observe((outcome.latencyMs - outcome.ttftMs) / 1000 / (usage.outputTokens - 1));
+      this.timeToFirstToken.of(operation, type, model, provider).observe(outcome.ttftMs / 1000);
+      if (usage.outputTokens > 1) {
+        this.timePerOutputToken.of(operation, type, model, provider).observe((outcome.latencyMs - outcome.ttftMs) / 1000 / (usage.outputTokens - 1));
+      }
     }
-  }
-
-  private operationSeriesOf(operation: string, model: string, provider: string): OperationSeries {
-    const key = `${operation}\u0000${model}\u0000${provider}`;
-    let series = this.operationSeries.get(key);
-    if (series === undefined) {
-      const type = this.labels.providerTypeOf(provider);
-      series = {
-        inputTokens: this.tokenUsage.of(operation, type, model, provider, 'input'),
-        outputTokens: this.tokenUsage.of(operation, type, model, provider, 'output'),
-        duration: this.operationDuration.of(operation, type, model, provider, ''),
-        timeToFirstToken: this.timeToFirstToken.of(operation, type, model, provider),
-        timePerOutputToken: this.timePerOutputToken.of(operation, type, model, provider),
-      };
-      this.operationSeries.set(key, series);
-    }
-    return series;
-  }
-
-  private tokenSeriesOf(model: string, provider: string, key: string, team: string): TokenSeries {
-    const seriesKey = `${model}\u0000${provider}\u0000${key}\u0000${team}`;
-    let series = this.tokenSeries.get(seriesKey);
-    if (series === undefined) {
-      series = {
-        input: this.tokens.of(model, provider, key, team, 'input'),
-        output: this.tokens.of(model, provider, key, team, 'output'),
-        cacheRead: this.cachedTokens.of(model, provider, key, team, 'read'),
-        cacheCreation: this.cachedTokens.of(model, provider, key, team, 'creation'),
-      };
-      this.tokenSeries.set(seriesKey, series);
-    }
-    return series;
   }
 }
 
