@@ -63,7 +63,13 @@ export class MemoryRateLimiter implements RateLimiter {
       held = new Map();
       this.leases.set(id, held);
     }
-    for (const [lease, expires] of held) if (expires <= now) held.delete(lease);
+    // Leases are kept in the order they were taken, which is the order they expire in while the lease length stays
+    // the same, so the sweep stops at the first live one: O(1) per request, not O(requests in flight). A lease taken
+    // under a longer length (before a config change) only holds back, until it expires, the sweep of those behind it.
+    for (const [lease, expires] of held) {
+      if (expires > now) break;
+      held.delete(lease);
+    }
     return held;
   }
 

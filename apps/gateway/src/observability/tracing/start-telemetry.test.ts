@@ -57,9 +57,13 @@ describe('with telemetry.otlp_endpoint', () => {
       const metrics = collector.received.filter((request) => request.path === '/v1/metrics');
       expect(traces.length).toBeGreaterThan(0);
       expect(metrics.length).toBeGreaterThan(0);
-      const traceText = traces.map((request) => request.body).join('\n');
-      expect(traceText).toContain('chat claude-sonnet');
-      expect(traceText).toContain('gatehouse-test');
+      type TracesRequest = { resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> }; scopeSpans: Array<{ spans: Array<{ name: string; kind: number }> }> }> };
+      const resourceSpans = traces.flatMap((request) => (JSON.parse(request.body) as TracesRequest).resourceSpans);
+      expect(new Set(traces.map((request) => request.contentType))).toEqual(new Set(['application/json']));
+      expect(resourceSpans.flatMap((resource) => resource.resource.attributes)).toContainEqual({ key: 'service.name', value: { stringValue: 'gatehouse-test' } });
+      // OTLP's SpanKind counts from 1: SERVER is 2 and CLIENT 3.
+      const spans = resourceSpans.flatMap((resource) => resource.scopeSpans).flatMap((scope) => scope.spans);
+      expect(spans.map(({ name, kind }) => ({ name, kind }))).toEqual(expect.arrayContaining([{ name: 'chat claude-sonnet', kind: 2 }, { name: expect.stringMatching(/^chat /), kind: 3 }]));
       const metricText = metrics.map((request) => request.body).join('\n');
       for (const name of ['gen_ai.client.token.usage', 'gen_ai.client.operation.duration', 'gatehouse.requests']) expect(metricText).toContain(name);
     } finally {
