@@ -43,7 +43,8 @@ const CHUNK_BYTES = 64 * 1024;
  * The gateway's batch span processor: it encodes each span to OTLP JSON as it ends, into off-heap buffers, and sends
  * them in batches. The SDK's BatchSpanProcessor keeps the span objects (a few hundred small objects each, with their
  * attributes) until the batch is serialized, long enough for young collections to copy or promote them; here only
- * bytes wait.
+ * bytes wait. While the collector is down, the transport keeps at most 30 exports in flight (about 15,000 spans, as
+ * many as the SDK's processor was allowed to queue here); batches beyond that are dropped and reported.
  */
 export class OtlpJsonSpanProcessor implements SpanProcessor {
   private groups = new Map<SpanResource, Map<string, ScopeGroup>>();
