@@ -99,7 +99,9 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     this.groups = new Map();
     this.lastGroup = undefined;
     this.pendingSpans = 0;
-    const sent: Promise<void> = this.send(groups, spans).finally(() => this.exports.delete(sent));
+    const sent: Promise<void> = this.send(groups, spans)
+      .catch((error: unknown) => this.options.onExportError(error instanceof Error ? error : new Error(String(error))))
+      .finally(() => this.exports.delete(sent));
     this.exports.add(sent);
   }
 
