@@ -17,7 +17,7 @@ export class MemoryRateLimiter implements RateLimiter {
     let refusedBy: LimitVerdict['refusedBy'];
     for (const rule of check.rules) {
       if (rule.kind === 'concurrent') {
-        const held = this.liveLeases(rule.id, now);
+        const held = this.liveLeases(rule.id, rule.limit, now);
         const allowed = held.size < rule.limit;
         const before = { rule, remaining: Math.max(0, rule.limit - held.size), resetMs: 0 };
         if (!allowed && (!refusedBy || refusedBy.retryAfterMs < CONCURRENCY_RETRY_MS)) refusedBy = { rule, retryAfterMs: CONCURRENCY_RETRY_MS };
@@ -57,19 +57,20 @@ export class MemoryRateLimiter implements RateLimiter {
     }
   }
 
-  private liveLeases(id: string, now: number): Map<string, number> {
+  private liveLeases(id: string, limit: number, now: number): Map<string, number> {
     let held = this.leases.get(id);
     if (!held) {
       held = new Map();
       this.leases.set(id, held);
     }
     // Leases are kept in the order they were taken, which is the order they expire in while the lease length stays
-    // the same, so the sweep stops at the first live one: O(1) per request, not O(requests in flight). A lease taken
-    // under a longer length (before a config change) only holds back, until it expires, the sweep of those behind it.
+    // the same, so the sweep stops at the first live one: O(1) per request, not O(requests in flight).
     for (const [lease, expires] of held) {
       if (expires > now) break;
       held.delete(lease);
     }
+    // Before a refusal, all of them: leases taken under different lengths (a config change) expire out of order.
+    if (held.size >= limit) for (const [lease, expires] of held) if (expires <= now) held.delete(lease);
     return held;
   }
 

@@ -74,6 +74,16 @@ export function rateLimiterSuite(makeLimiter: () => RateLimiter, makeTwin?: (lim
     expect((await limiter.acquire(check(rules, { now: T0 + 1_001 }))).allowed).toBe(true);
   });
 
+  it('frees an expired slot even while a longer lease taken before it is still live', async () => {
+    const limiter = makeLimiter();
+    const rules = concurrent(2);
+    expect((await limiter.acquire(check(rules, { leaseMs: 60_000 }))).allowed).toBe(true);
+    expect((await limiter.acquire(check(rules, { leaseMs: 1_000 }))).allowed).toBe(true);
+    expect((await limiter.acquire(check(rules, { now: T0 + 500 }))).allowed).toBe(false);
+    // The second lease ran out (never settled) although the first, taken under a longer length, has not.
+    expect((await limiter.acquire(check(rules, { now: T0 + 1_001 }))).allowed).toBe(true);
+  });
+
   it('checks several limits at once, all or nothing, naming the one with the longest wait', async () => {
     const limiter = makeLimiter();
     const key = rulesOf('key', 'team-a', 'a', { rpm: 10, tpm: 1_000 });
