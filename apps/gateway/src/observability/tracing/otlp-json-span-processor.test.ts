@@ -72,6 +72,8 @@ describe('OtlpJsonSpanProcessor', () => {
       'mixed.array': [1, 2.5, 3],
       'sparse.array': ['a', null, 'c'],
       'flags': [true, false],
+      // Longer than a buffer chunk of the processor, in characters that take two to four bytes.
+      'gen_ai.input.messages': 'é✓🚀'.repeat(30_000),
     });
     attempt.addEvent('first chunk', { 'chunk.index': 0 });
     attempt.setStatus({ code: SpanStatusCode.ERROR, message: 'upstream_timeout' });

@@ -50,7 +50,7 @@ export function spanJson(span: ReadableSpan): string {
   const traceState = context.traceState?.serialize();
   if (traceState !== undefined) json += `,"traceState":${JSON.stringify(traceState)}`;
   json +=
-    `,"name":${JSON.stringify(span.name)},"kind":${span.kind == null ? 0 : span.kind + 1}` +
+    `,"name":${jsonString(span.name)},"kind":${span.kind == null ? 0 : span.kind + 1}` +
     `,"startTimeUnixNano":"${nanosOf(span.startTime)}","endTimeUnixNano":"${nanosOf(span.endTime)}"` +
     `,"attributes":${attributesJson(span.attributes)},"droppedAttributesCount":${span.droppedAttributesCount}` +
     `,"events":[${span.events.map(eventJson).join(',')}],"droppedEventsCount":${span.droppedEventsCount}` +
