@@ -6,7 +6,6 @@ import {
   SpanKind,
   SpanStatusCode,
   defaultTextMapGetter,
-  defaultTextMapSetter,
   trace,
 } from '@opentelemetry/api';
 import { type FastifyRequest } from 'fastify';
@@ -16,6 +15,7 @@ import { type ClientEndpoint, type RequestOutcome } from '../request-outcome';
 import { genAiInputOf } from './genai-content';
 import { OtelAttemptSpan } from './otel-attempt-span';
 import { type AttemptProvider, type AttemptSpan, type RequestSpan } from './request-span';
+import { traceHeadersOf } from './trace-headers';
 import { addRequestParameters, addResponseAttributes } from './span-attributes';
 import { type Telemetry } from './telemetry';
 
@@ -32,10 +32,12 @@ export interface TracingSetup {
  */
 export class OtelRequestSpan implements RequestSpan {
   private readonly span: Span;
-  private readonly context: Context;
+  private readonly parent: Context;
   private readonly operation: string;
   private readonly startedAt = performance.now();
   private attempt?: OtelAttemptSpan;
+  /** What every attempt of a trace the sampler left out carries upstream; made at the first attempt. */
+  private unrecordedAttempt?: AttemptSpan;
   private attempts = 0;
 
   constructor(
@@ -45,7 +47,8 @@ export class OtelRequestSpan implements RequestSpan {
     /** The outcome being filled in by the proxy: attempts read the request's model and parameters from it. */
     private readonly outcome: Partial<RequestOutcome>,
   ) {
-    const parent = setup.telemetry.propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
+    // Without a traceparent there is nothing to extract (tracestate alone is ignored, as the propagator would).
+    this.parent = request.headers.traceparent === undefined ? ROOT_CONTEXT : setup.telemetry.propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
     this.operation = genAiOperationOf[endpoint];
     this.span = setup.telemetry.tracer.startSpan(
       this.operation,
@@ -60,23 +63,24 @@ export class OtelRequestSpan implements RequestSpan {
           'gatehouse.request_id': request.id,
         },
       },
-      parent,
+      this.parent,
     );
-    this.context = trace.setSpan(parent, this.span);
     outcome.traceId = this.span.spanContext().traceId;
   }
 
   startAttempt(provider: AttemptProvider, upstreamModel: string): AttemptSpan {
+    // A trace the sampler left out still goes upstream, flagged unsampled, so the next service makes the same decision.
+    // No CLIENT span is made for it: nothing of it is recorded, so the upstream's parent is the SERVER span itself.
+    if (!this.span.isRecording()) return (this.unrecordedAttempt ??= { headers: traceHeadersOf(this.span.spanContext()), failed() {} });
     // An attempt still open here failed without saying so (a retry or fallback follows).
     this.attempt?.failed(undefined);
     ++this.attempts;
-    // A trace the sampler left out still goes upstream (flagged unsampled), so the next service makes the same decision.
-    const span = this.span.isRecording()
-      ? this.setup.telemetry.tracer.startSpan(`${this.operation} ${upstreamModel}`, { kind: SpanKind.CLIENT, attributes: this.attemptAttributes(provider, upstreamModel) }, this.context)
-      : this.setup.telemetry.tracer.startSpan(this.operation, { kind: SpanKind.CLIENT }, this.context);
-    const headers: Record<string, string> = {};
-    this.setup.telemetry.propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
-    this.attempt = new OtelAttemptSpan(span, headers, performance.now());
+    const span = this.setup.telemetry.tracer.startSpan(
+      `${this.operation} ${upstreamModel}`,
+      { kind: SpanKind.CLIENT, attributes: this.attemptAttributes(provider, upstreamModel) },
+      trace.setSpan(this.parent, this.span),
+    );
+    this.attempt = new OtelAttemptSpan(span, traceHeadersOf(span.spanContext()), performance.now());
     return this.attempt;
   }
 

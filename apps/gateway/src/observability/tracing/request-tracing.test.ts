@@ -126,15 +126,16 @@ describe('a translated stream', () => {
     expect(toNanos(client!.startTime)).toBeGreaterThanOrEqual(toNanos(server.startTime));
   });
 
-  it("continues the client's W3C trace and sends the CLIENT span's traceparent upstream", async () => {
+  it("continues the client's W3C trace and sends the CLIENT span's traceparent upstream, with the client's tracestate", async () => {
     emulator.enqueue({ text: 'traced' });
-    await streamChat({}, { traceparent: `00-${TRACE_ID}-${CLIENT_SPAN_ID}-01` });
+    await streamChat({}, { traceparent: `00-${TRACE_ID}-${CLIENT_SPAN_ID}-01`, tracestate: 'vendor=abc,other=1' });
     const { server, clients } = await spansOfRequest();
 
     expect(server.spanContext().traceId).toBe(TRACE_ID);
     expect(server.parentSpanContext?.spanId).toBe(CLIENT_SPAN_ID);
     const upstream = emulator.requests[0]!;
     expect(upstream.headers.traceparent).toBe(`00-${TRACE_ID}-${clients[0]!.spanContext().spanId}-01`);
+    expect(upstream.headers.tracestate).toBe('vendor=abc,other=1');
   });
 
   it('starts a new trace when the client sends none, and still passes the trace upstream', async () => {

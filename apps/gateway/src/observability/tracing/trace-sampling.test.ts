@@ -48,6 +48,16 @@ describe('telemetry.sample_ratio: 0', () => {
     expect(traceparent.split('-')[1]).toBe(gateway.accessLog.at(-1)!['trace_id']);
   });
 
+  it("passes a caller's unsampled trace upstream as it came: same trace, not sampled, tracestate kept", async () => {
+    await chat({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-00`, tracestate: 'vendor=abc' });
+    await expect.poll(() => gateway.accessLog.at(-1)?.['trace_id']).toBe(TRACE_ID);
+    expect(gateway.spans.getFinishedSpans()).toEqual([]);
+    const upstream = emulator.requests[0]!.headers;
+    expect(upstream.traceparent).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-00$`));
+    expect(upstream.traceparent).not.toContain(CALLER_SPAN_ID);
+    expect(upstream.tracestate).toBe('vendor=abc');
+  });
+
   it("follows a caller's sampled trace: both spans are recorded in the caller's trace", async () => {
     await chat({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01` });
     await expect.poll(() => gateway.spans.getFinishedSpans().some((span) => span.kind === SpanKind.SERVER)).toBe(true);
