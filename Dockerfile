@@ -1,4 +1,5 @@
-# The gateway image: dependencies, the bundles of `npm run build`, and `node dist/gateway/main.js`.
+# The gateway image: dependencies, the bundles of `npm run build`, and `node dist/gateway/main.js` (with the node flags
+# of `npm start`: see tools/bench/src/gateway-node-flags.ts).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -18,4 +19,4 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./
 USER node
 EXPOSE 8080
-CMD ["node", "dist/gateway/main.js", "--config", "/etc/gatehouse/gatehouse.yaml"]
+CMD ["node", "--max-semi-space-size=8", "dist/gateway/main.js", "--config", "/etc/gatehouse/gatehouse.yaml"]

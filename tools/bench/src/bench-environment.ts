@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { type Dialect, DIALECT_LABEL, type Route } from './bench-routes';
 import { STREAM_CHUNK_DELAY_MS, STREAM_CHUNKS } from './bench-scenarios';
+import { GATEWAY_NODE_FLAGS } from './gateway-node-flags';
 import { BENCH_KEY, type GatewayVariant, variantConfigYaml } from './gateway-variants';
 import { LiveTarget } from './live-target';
 import { LoadGenerator } from './load-generator';
@@ -116,7 +117,7 @@ export class BenchEnvironment {
     try {
       const gateway = await PinnedProcess.start({
         name: `gateway (${variant.id})`,
-        args: [...extraGatewayNodeArgs(), ...nodeArgs, this.paths.gatewayMain, '--config', configFile],
+        args: [...GATEWAY_NODE_FLAGS, ...extraGatewayNodeArgs(), ...nodeArgs, this.paths.gatewayMain, '--config', configFile],
         core: TARGET_CORE,
         cwd: this.paths.workDir,
         env: gatewayEnvironment(),
@@ -161,6 +162,6 @@ function reachable(url: string): Promise<boolean> {
 }
 
 /** BENCH_GATEWAY_NODE_ARGS: node options for every gateway process (space-separated), to try V8 or Node flags. */
-function extraGatewayNodeArgs(): string[] {
+export function extraGatewayNodeArgs(): string[] {
   return (process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 }

@@ -121,6 +121,8 @@ export interface BenchResults {
   quick: boolean;
   machine: MachineInfo;
   pinned: boolean;
+  /** The node flags every gateway process was started with (absent in results from before they were recorded). */
+  gatewayNodeFlags?: string[];
   startedAt: string;
   finishedAt: string;
   durationPerTargetS: number;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type BenchOptions } from './bench-options';
-import { type BenchEnvironment, LOAD_CORE } from './bench-environment';
+import { type BenchEnvironment, extraGatewayNodeArgs, LOAD_CORE } from './bench-environment';
+import { GATEWAY_NODE_FLAGS } from './gateway-node-flags';
 import { type BenchResults, type Measurement, type VariantSummary } from './bench-results';
 import { ROUTES } from './bench-routes';
 import { type Scenario, SCENARIOS } from './bench-scenarios';
@@ -203,6 +204,7 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
     quick: options.quick,
     machine: machineInfo(environment.paths.root),
     pinned,
+    gatewayNodeFlags: [...GATEWAY_NODE_FLAGS, ...extraGatewayNodeArgs()],
     startedAt,
     finishedAt: new Date().toISOString(),
     durationPerTargetS: options.durationS,

@@ -264,7 +264,7 @@ function methodSection(results: BenchResults): string[] {
     '',
     `- Processes: the upstream emulator in fast mode (fixed tiny replies, nothing recorded; streams of ${STREAM_CHUNKS} text chunks ${STREAM_CHUNK_DELAY_MS} ms apart),`,
     '  the reference **floor proxy** (`tools/bench/src/floor-proxy.ts`: node:http in, one undici keep-alive pool out, bytes',
-    '  unchanged — the least any Node proxy can do), the gateway (`dist/gateway/main.js`, one process per variant), and the',
+    `  unchanged — the least any Node proxy can do), the gateway (\`${['node', ...(results.gatewayNodeFlags ?? []), 'dist/gateway/main.js'].join(' ')}\`, one process per variant), and the`,
     '  load generator, each its own process. ' +
       (results.pinned
         ? 'The gateway and the floor proxy are pinned to core 0 (`taskset -c 0`); the emulator, the load generator and the orchestrator to core 1.'

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatewayEnvironment, TARGET_CORE } from './bench-environment';
 import { type StartupSummary } from './bench-results';
+import { GATEWAY_NODE_FLAGS } from './gateway-node-flags';
 import { PinnedProcess } from './pinned-process';
 import { memory } from './process-stats';
 
@@ -16,7 +17,7 @@ export async function measureStartup(gatewayMain: string, emulatorUrl: string, w
     const cwd = mkdtempSync(join(workDir, 'startup-'));
     const gateway = await PinnedProcess.start({
       name: 'gateway (embedded default)',
-      args: [gatewayMain],
+      args: [...GATEWAY_NODE_FLAGS, gatewayMain],
       core: TARGET_CORE,
       cwd,
       env: gatewayEnvironment({
