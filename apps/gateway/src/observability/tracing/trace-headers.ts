@@ -2,7 +2,7 @@ import { type SpanContext } from '@opentelemetry/api';
 
 /**
  * The W3C trace context headers that carry `context` to the next service: what the SDK's W3C propagator writes for a
- * span, without the Context it needs to be handed (one allocation per header set fewer on every request).
+ * span, made from the span's context directly instead of from a Context object built for the propagator.
  */
 export function traceHeadersOf(context: SpanContext): Record<string, string> {
   const flags = (context.traceFlags & 0xff).toString(16).padStart(2, '0');
