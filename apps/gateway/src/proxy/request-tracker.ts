@@ -3,6 +3,7 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Dialect, type GatewayError, type TokenUsage, emptyUsage } from '@gatehouse/translate';
 import { type ClientEndpoint, type RequestOutcome, type ResponseDetails } from '../observability/request-outcome';
 import { type RequestObservers } from '../observability/request-observers';
+import { pathOf } from '../observability/url-path';
 import { NO_REQUEST_SPAN, type RequestSpan } from '../observability/tracing/request-span';
 import { type Admission } from './admission-checks';
 
@@ -95,8 +96,3 @@ export class RequestTracker {
 }
 
 const NO_USAGE: TokenUsage = Object.freeze(emptyUsage());
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
-}

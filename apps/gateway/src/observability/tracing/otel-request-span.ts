@@ -12,6 +12,7 @@ import { type FastifyRequest } from 'fastify';
 import { type ConfigLabels, serverEndpointOf } from '../config-labels';
 import { genAiOperationOf } from '../genai-operation';
 import { type ClientEndpoint, type RequestOutcome } from '../request-outcome';
+import { pathOf } from '../url-path';
 import { genAiInputOf } from './genai-content';
 import { OtelAttemptSpan } from './otel-attempt-span';
 import { type AttemptProvider, type AttemptSpan, type RequestSpan } from './request-span';
@@ -143,9 +144,4 @@ export class OtelRequestSpan implements RequestSpan {
     attributes['gen_ai.input.messages'] = JSON.stringify(input.messages);
     if (input.systemInstructions.length > 0) attributes['gen_ai.system_instructions'] = JSON.stringify(input.systemInstructions);
   }
-}
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
 }
