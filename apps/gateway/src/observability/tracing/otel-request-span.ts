@@ -2,9 +2,10 @@ import {
   type Attributes,
   type Context,
   ROOT_CONTEXT,
-  type Span,
+  type SpanContext,
   SpanKind,
   SpanStatusCode,
+  TraceFlags,
   defaultTextMapGetter,
   trace,
 } from '@opentelemetry/api';
@@ -14,6 +15,7 @@ import { genAiOperationOf } from '../genai-operation';
 import { type ClientEndpoint, type RequestOutcome } from '../request-outcome';
 import { pathOf } from '../url-path';
 import { genAiInputOf } from './genai-content';
+import { UNSET_STATUS } from './finished-span';
 import { OtelAttemptSpan } from './otel-attempt-span';
 import { type AttemptProvider, type AttemptSpan, type RequestSpan } from './request-span';
 import { traceHeadersOf } from './trace-headers';
@@ -29,11 +31,12 @@ export interface TracingSetup {
 
 /**
  * The SERVER span of one /v1 request, following the GenAI conventions (`{gen_ai.operation.name} {gen_ai.request.model}`),
- * continuing the client's W3C trace context, with a CLIENT child per upstream attempt.
+ * continuing the client's W3C trace context, with a CLIENT child per upstream attempt. Its attributes are written
+ * when it ends, from the request's outcome.
  */
 export class OtelRequestSpan implements RequestSpan {
-  private readonly span: Span;
-  private readonly parent: Context;
+  private readonly context: SpanContext;
+  private readonly parent: SpanContext | undefined;
   private readonly operation: string;
   private readonly startedAt = performance.now();
   private attempt?: OtelAttemptSpan;
@@ -48,40 +51,28 @@ export class OtelRequestSpan implements RequestSpan {
     /** The outcome being filled in by the proxy: attempts read the request's model and parameters from it. */
     private readonly outcome: Partial<RequestOutcome>,
   ) {
+    const { spans, propagator } = setup.telemetry;
     // Without a traceparent there is nothing to extract (tracestate alone is ignored, as the propagator would).
-    this.parent = request.headers.traceparent === undefined ? ROOT_CONTEXT : setup.telemetry.propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
+    const parent: Context = request.headers.traceparent === undefined ? ROOT_CONTEXT : propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
+    this.parent = trace.getSpanContext(parent);
     this.operation = genAiOperationOf[endpoint];
-    this.span = setup.telemetry.tracer.startSpan(
-      this.operation,
-      {
-        kind: SpanKind.SERVER,
-        attributes: {
-          'gen_ai.operation.name': this.operation,
-          'http.request.method': request.method,
-          'http.route': request.routeOptions.url ?? '',
-          'url.path': pathOf(request.url),
-          'gatehouse.endpoint': endpoint,
-          'gatehouse.request_id': request.id,
-        },
-      },
-      this.parent,
-    );
-    outcome.traceId = this.span.spanContext().traceId;
+    this.context = spans.startTrace(parent, this.parent, this.operation, SpanKind.SERVER);
+    outcome.traceId = this.context.traceId;
+  }
+
+  private get recorded(): boolean {
+    return (this.context.traceFlags & TraceFlags.SAMPLED) !== 0;
   }
 
   startAttempt(provider: AttemptProvider, upstreamModel: string): AttemptSpan {
     // A trace the sampler left out still goes upstream, flagged unsampled, so the next service makes the same decision.
     // No CLIENT span is made for it: nothing of it is recorded, so the upstream's parent is the SERVER span itself.
-    if (!this.span.isRecording()) return (this.unrecordedAttempt ??= { headers: traceHeadersOf(this.span.spanContext()), failed() {} });
+    if (!this.recorded) return (this.unrecordedAttempt ??= { headers: traceHeadersOf(this.context), failed() {} });
     // An attempt still open here failed without saying so (a retry or fallback follows).
     this.attempt?.failed(undefined);
     ++this.attempts;
-    const span = this.setup.telemetry.tracer.startSpan(
-      `${this.operation} ${upstreamModel}`,
-      { kind: SpanKind.CLIENT, attributes: this.attemptAttributes(provider, upstreamModel) },
-      trace.setSpan(this.parent, this.span),
-    );
-    this.attempt = new OtelAttemptSpan(span, traceHeadersOf(span.spanContext()), performance.now());
+    const { spans } = this.setup.telemetry;
+    this.attempt = new OtelAttemptSpan(spans, `${this.operation} ${upstreamModel}`, spans.childOf(this.context), this.context, this.attemptAttributes(provider, upstreamModel));
     return this.attempt;
   }
 
@@ -103,17 +94,21 @@ export class OtelRequestSpan implements RequestSpan {
   }
 
   end(outcome: RequestOutcome): void {
-    if (!this.span.isRecording()) return;
+    if (!this.recorded) return;
     if (this.attempt?.open) this.attempt.finish(outcome, this.startedAt);
     const { principal } = outcome;
+    const { request } = this;
     const attributes: Attributes = {
+      'gen_ai.operation.name': this.operation,
+      'http.request.method': request.method,
+      'http.route': request.routeOptions.url ?? '',
+      'url.path': pathOf(request.url),
+      'gatehouse.endpoint': this.endpoint,
+      'gatehouse.request_id': request.id,
       'http.response.status_code': outcome.status,
       'gatehouse.attempts': outcome.attempts,
     };
-    if (outcome.requestedModel !== undefined) {
-      attributes['gen_ai.request.model'] = outcome.requestedModel;
-      this.span.updateName(`${this.operation} ${outcome.requestedModel}`);
-    }
+    if (outcome.requestedModel !== undefined) attributes['gen_ai.request.model'] = outcome.requestedModel;
     if (outcome.provider !== undefined) {
       attributes['gen_ai.provider.name'] = this.setup.labels.providerTypeOf(outcome.provider);
       attributes['gatehouse.provider'] = outcome.provider;
@@ -128,13 +123,18 @@ export class OtelRequestSpan implements RequestSpan {
     if (outcome.attempts > 0) addResponseAttributes(attributes, outcome);
     if (outcome.stream && outcome.ttftMs !== undefined) attributes['gen_ai.response.time_to_first_chunk'] = outcome.ttftMs / 1000;
     if (outcome.aborted) attributes['gatehouse.client_aborted'] = true;
-    if (outcome.errorCode !== undefined) {
-      attributes['error.type'] = outcome.errorCode;
-      this.span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.errorCode });
-    }
+    if (outcome.errorCode !== undefined) attributes['error.type'] = outcome.errorCode;
     if (this.setup.captureContent) this.addContent(attributes);
-    this.span.setAttributes(attributes);
-    this.span.end();
+    this.setup.telemetry.spans.end({
+      name: outcome.requestedModel === undefined ? this.operation : `${this.operation} ${outcome.requestedModel}`,
+      kind: SpanKind.SERVER,
+      context: this.context,
+      parent: this.parent,
+      startedAt: this.startedAt,
+      endedAt: performance.now(),
+      attributes,
+      status: outcome.errorCode === undefined ? UNSET_STATUS : { code: SpanStatusCode.ERROR, message: outcome.errorCode },
+    });
   }
 
   /** The prompt, as JSON strings (the conventions allow that on spans); only with telemetry.capture_content. */

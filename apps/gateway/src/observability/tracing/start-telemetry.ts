@@ -5,13 +5,16 @@ import { RegistryMetricProducer } from '../metrics/registry-metric-producer';
 import { ExplicitContextManager } from './explicit-context-manager';
 import { otlpHttpSpansExporter } from './otlp-http-spans-exporter';
 import { OtlpJsonSpanProcessor } from './otlp-json-span-processor';
+import { SpanRecorder } from './span-recorder';
 import { type Telemetry } from './telemetry';
+import { traceSampler } from './trace-sampler';
 
 export interface TelemetryOptions {
   /** Used instead of the OTLP span exporter, and turn tracing on without an endpoint (tests: an in-memory exporter). */
   spanProcessors?: SpanProcessor[];
 }
 
+const TRACER_NAME = 'gatehouse';
 const METRICS_EXPORT_INTERVAL_MS = 15_000;
 /** Spans per export request (the SDK's default batch); encoded as they end, they wait as bytes off the heap. */
 const SPAN_EXPORT_BATCH = 512;
@@ -26,25 +29,42 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
   const endpoint = settings.otlp_endpoint?.replace(/\/+$/, '');
   if (endpoint === undefined && options.spanProcessors === undefined) return undefined;
 
-  const [{ NodeSDK }, api, { W3CTraceContextPropagator, globalErrorHandler }, { ParentBasedSampler, TraceIdRatioBasedSampler }] = await Promise.all([
+  const [{ NodeSDK }, api, core, traceSdk, resources] = await Promise.all([
     import('@opentelemetry/sdk-node'),
     import('@opentelemetry/api'),
     import('@opentelemetry/core'),
     import('@opentelemetry/sdk-trace-base'),
+    import('@opentelemetry/resources'),
   ]);
   const spanProcessors = options.spanProcessors ?? [
     new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${endpoint}/v1/traces`), {
       batchSpans: SPAN_EXPORT_BATCH,
       flushIntervalMs: SPAN_FLUSH_INTERVAL_MS,
-      onExportError: globalErrorHandler,
+      onExportError: core.globalErrorHandler,
     }),
   ];
   const metrics = endpoint === undefined ? undefined : await otlpMetrics(endpoint);
 
+  // What the SDK would detect by default, with the configured service name; the SDK is given the same resource.
+  const { hostDetector, osDetector, serviceInstanceIdDetector, processDetector, envDetector } = resources;
+  const resource = resources
+    .defaultResource()
+    .merge(resources.detectResources({ detectors: [hostDetector, osDetector, serviceInstanceIdDetector, processDetector, envDetector] }))
+    .merge(resources.resourceFromAttributes({ 'service.name': settings.service_name }));
+  const sampler = traceSampler(settings.sample_ratio, traceSdk, core);
+  const spans = new SpanRecorder({
+    sampler,
+    idGenerator: new traceSdk.RandomIdGenerator(),
+    processors: spanProcessors,
+    resource,
+    scope: { name: TRACER_NAME },
+  });
+
   const sdk = new NodeSDK({
-    serviceName: settings.service_name,
-    // Without sample_ratio the SDK reads OTEL_TRACES_SAMPLER (default: record every trace, follow the caller's decision).
-    ...(settings.sample_ratio === undefined ? {} : { sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sample_ratio) }) }),
+    resource,
+    autoDetectResources: false,
+    sampler,
+    // The gateway's own spans come from the SpanRecorder; the SDK's tracer, for any other code, feeds the same processors.
     spanProcessors,
     contextManager: new ExplicitContextManager(),
     metricReaders: metrics ? [metrics.reader] : [],
@@ -54,8 +74,8 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
   });
   sdk.start();
   return {
-    tracer: api.trace.getTracer('gatehouse'),
-    propagator: new W3CTraceContextPropagator(),
+    spans,
+    propagator: new core.W3CTraceContextPropagator(),
     metricProducer: metrics?.producer,
     async shutdown() {
       await sdk.shutdown();
