@@ -7,10 +7,11 @@ import {
   openResourceSpans,
   openScopeSpans,
   type SpanResource,
-  spanJson,
   TRACES_REQUEST_CLOSING,
   TRACES_REQUEST_OPENING,
+  writeSpan,
 } from './otlp-json-spans';
+import { JsonBytes } from './json-bytes';
 
 /** One OTLP/HTTP export request, already encoded, and how many spans it carries. */
 export interface EncodedSpans {
@@ -37,8 +38,6 @@ export interface OtlpJsonSpanProcessorOptions {
 /** ExportResultCode.SUCCESS; @opentelemetry/core itself is loaded only when telemetry is on. */
 const EXPORT_SUCCEEDED = 0;
 
-const CHUNK_BYTES = 64 * 1024;
-
 /**
  * The gateway's batch span processor: it encodes each span to OTLP JSON as it ends, into off-heap buffers, and sends
  * them in batches. The SDK's BatchSpanProcessor keeps the span objects (a few hundred small objects each, with their
@@ -64,7 +63,7 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
-    this.groupOf(span).append(spanJson(span));
+    this.groupOf(span).append(span);
     if (++this.pendingSpans >= this.options.batchSpans) this.flush();
   }
 
@@ -127,42 +126,17 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
   }
 }
 
-/** The spans of one resource and instrumentation scope that wait for the next export. */
+/** The spans of one resource and instrumentation scope that wait for the next export, as JSON. */
 class ScopeGroup {
-  readonly bytes = new SpanBytes();
+  readonly bytes = new JsonBytes();
 
   constructor(
     readonly resource: SpanResource,
     readonly scope: InstrumentationScope,
   ) {}
 
-  append(spanJson: string): void {
-    this.bytes.write(this.bytes.empty ? spanJson : `,${spanJson}`);
-  }
-}
-
-/** UTF-8 text appended to off-heap chunks. */
-class SpanBytes {
-  private readonly full: Buffer[] = [];
-  private chunk?: Buffer;
-  private used = 0;
-
-  get empty(): boolean {
-    return this.chunk === undefined;
-  }
-
-  write(text: string): void {
-    // Three bytes per UTF-16 unit is the most UTF-8 can need, so the text always fits without measuring it first.
-    if (this.chunk === undefined || this.chunk.length - this.used < text.length * 3) {
-      if (this.chunk !== undefined) this.full.push(this.chunk.subarray(0, this.used));
-      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
-      this.used = 0;
-    }
-    this.used += this.chunk.write(text, this.used);
-  }
-
-  /** Everything written, in order. */
-  take(): Buffer[] {
-    return this.chunk === undefined ? this.full : [...this.full, this.chunk.subarray(0, this.used)];
+  append(span: ReadableSpan): void {
+    if (!this.bytes.empty) this.bytes.ascii(',');
+    writeSpan(span, this.bytes);
   }
 }

@@ -1,11 +1,12 @@
-import { type Attributes, type AttributeValue, type HrTime, type Link, type SpanContext } from '@opentelemetry/api';
+import { type Attributes, type HrTime, type Link, type SpanContext } from '@opentelemetry/api';
 import { type InstrumentationScope } from '@opentelemetry/core';
 import { type ReadableSpan, type TimedEvent } from '@opentelemetry/sdk-trace-base';
+import { JsonBytes } from './json-bytes';
 
 /*
- * OTLP/HTTP JSON for finished spans, written as strings: the same document as the SDK's JsonTraceSerializer (a test
- * holds the two equal) without its object tree per attribute and BigInt arithmetic per timestamp. A span is encoded
- * when it ends, so only bytes wait for the export and the span object dies young.
+ * OTLP/HTTP JSON for finished spans: the same document as the SDK's JsonTraceSerializer (a test holds the two equal)
+ * without its object tree per attribute and BigInt arithmetic per timestamp. A span is written as it ends, straight
+ * into the bytes of the next export request, so only bytes wait for the export and the span object dies young.
  */
 
 const HAS_IS_REMOTE = 0x100;
@@ -16,6 +17,13 @@ export type SpanResource = ReadableSpan['resource'];
 /** What comes before the scopes of one resource: `{"resource":…,"scopeSpans":[`. */
 export function openResourceSpans(resource: SpanResource): string {
   return `{"resource":{"attributes":${attributesJson(resource.attributes)},"droppedAttributesCount":0${schemaUrlOf(resource)}},"scopeSpans":[`;
+}
+
+/** A resource's attributes, once per export request. */
+function attributesJson(attributes: Attributes): string {
+  const out = new JsonBytes(1024);
+  writeAttributes(attributes, out);
+  return Buffer.concat(out.take()).toString('utf8');
 }
 
 export function closeResourceSpans(resource: SpanResource): string {
@@ -41,39 +49,86 @@ export const TRACES_REQUEST_OPENING = '{"resourceSpans":[';
 export const TRACES_REQUEST_CLOSING = ']}';
 
 /** One span, as an element of a scope's `spans` array. */
-export function spanJson(span: ReadableSpan): string {
+export function writeSpan(span: ReadableSpan, out: JsonBytes): void {
+  // Pieces are written one by one rather than joined first: a joined string would be one more copy to make.
   const context = span.spanContext();
   const parent = span.parentSpanContext;
   const { status } = span;
-  let json = `{"traceId":"${context.traceId}","spanId":"${context.spanId}"`;
-  if (parent?.spanId) json += `,"parentSpanId":"${parent.spanId}"`;
+  out.ascii('{"traceId":"');
+  out.ascii(context.traceId);
+  out.ascii('","spanId":"');
+  out.ascii(context.spanId);
+  if (parent?.spanId) {
+    out.ascii('","parentSpanId":"');
+    out.ascii(parent.spanId);
+  }
+  out.ascii('"');
   const traceState = context.traceState?.serialize();
-  if (traceState !== undefined) json += `,"traceState":${JSON.stringify(traceState)}`;
-  json +=
-    `,"name":${jsonString(span.name)},"kind":${span.kind == null ? 0 : span.kind + 1}` +
-    `,"startTimeUnixNano":"${nanosOf(span.startTime)}","endTimeUnixNano":"${nanosOf(span.endTime)}"` +
-    `,"attributes":${attributesJson(span.attributes)},"droppedAttributesCount":${span.droppedAttributesCount}` +
-    `,"events":[${span.events.map(eventJson).join(',')}],"droppedEventsCount":${span.droppedEventsCount}` +
-    `,"status":{"code":${status.code}${status.message === undefined ? '' : `,"message":${JSON.stringify(status.message)}`}}` +
-    `,"links":[${span.links.map(linkJson).join(',')}],"droppedLinksCount":${span.droppedLinksCount}` +
-    `,"flags":${flagsOf(context, parent?.isRemote)}}`;
-  return json;
+  if (traceState !== undefined) {
+    out.ascii(',"traceState":');
+    out.string(traceState);
+  }
+  out.ascii(',"name":');
+  out.string(span.name);
+  out.ascii(',"kind":');
+  out.number(span.kind == null ? 0 : span.kind + 1);
+  out.ascii(',"startTimeUnixNano":"');
+  writeNanos(span.startTime, out);
+  out.ascii('","endTimeUnixNano":"');
+  writeNanos(span.endTime, out);
+  out.ascii('","attributes":');
+  writeAttributes(span.attributes, out);
+  out.ascii(',"droppedAttributesCount":');
+  out.number(span.droppedAttributesCount);
+  out.ascii(',"events":[');
+  for (let i = 0; i < span.events.length; i++) {
+    if (i > 0) out.ascii(',');
+    writeEvent(span.events[i]!, out);
+  }
+  out.ascii('],"droppedEventsCount":');
+  out.number(span.droppedEventsCount);
+  out.ascii(',"status":{"code":');
+  out.number(status.code);
+  if (status.message !== undefined) {
+    out.ascii(',"message":');
+    out.string(status.message);
+  }
+  out.ascii('},"links":[');
+  for (let i = 0; i < span.links.length; i++) {
+    if (i > 0) out.ascii(',');
+    writeLink(span.links[i]!, out);
+  }
+  out.ascii('],"droppedLinksCount":');
+  out.number(span.droppedLinksCount);
+  out.ascii(',"flags":');
+  out.number(flagsOf(context, parent?.isRemote));
+  out.ascii('}');
 }
 
-function eventJson(event: TimedEvent): string {
-  const attributes = event.attributes ? attributesJson(event.attributes) : '[]';
-  return `{"attributes":${attributes},"name":${JSON.stringify(event.name)},"timeUnixNano":"${nanosOf(event.time)}","droppedAttributesCount":${event.droppedAttributesCount ?? 0}}`;
+/** Nanoseconds since the epoch in decimal; an HrTime's nanosecond part is below 10^9. */
+function writeNanos(time: HrTime, out: JsonBytes): void {
+  out.ascii(nanosOf(time));
 }
 
-function linkJson(link: Link): string {
+function writeEvent(event: TimedEvent, out: JsonBytes): void {
+  out.ascii('{"attributes":');
+  writeAttributes(event.attributes ?? {}, out);
+  out.ascii(',"name":');
+  out.string(event.name);
+  out.ascii(`,"timeUnixNano":"${nanosOf(event.time)}","droppedAttributesCount":${event.droppedAttributesCount ?? 0}}`);
+}
+
+function writeLink(link: Link, out: JsonBytes): void {
   const { context } = link;
-  const attributes = link.attributes ? attributesJson(link.attributes) : '[]';
+  out.ascii('{"attributes":');
+  writeAttributes(link.attributes ?? {}, out);
+  out.ascii(`,"spanId":"${context.spanId}","traceId":"${context.traceId}"`);
   const traceState = context.traceState?.serialize();
-  return (
-    `{"attributes":${attributes},"spanId":"${context.spanId}","traceId":"${context.traceId}"` +
-    (traceState === undefined ? '' : `,"traceState":${JSON.stringify(traceState)}`) +
-    `,"droppedAttributesCount":${link.droppedAttributesCount ?? 0},"flags":${flagsOf(context, context.isRemote)}}`
-  );
+  if (traceState !== undefined) {
+    out.ascii(',"traceState":');
+    out.string(traceState);
+  }
+  out.ascii(`,"droppedAttributesCount":${link.droppedAttributesCount ?? 0},"flags":${flagsOf(context, context.isRemote)}}`);
 }
 
 /** The W3C trace flags in the low byte, and whether the parent was remote (OTLP's SpanFlags). */
@@ -88,54 +143,79 @@ function nanosOf([seconds, nanos]: HrTime): string {
   return `${Math.trunc(seconds)}${String(wholeNanos).padStart(9, '0')}`;
 }
 
-function attributesJson(attributes: Attributes): string {
-  const keys = Object.keys(attributes);
-  let json = '[';
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0) json += ',';
-    json += keyValueOpening(keys[i]!);
-    json += anyValueJson(attributes[keys[i]!]);
-    json += '}';
+function writeAttributes(attributes: Attributes, out: JsonBytes): void {
+  out.ascii('[');
+  let first = true;
+  for (const key in attributes) {
+    if (!first) out.ascii(',');
+    first = false;
+    writeKeyValue(key, attributes[key], out);
   }
-  return json + ']';
+  out.ascii(']');
 }
 
 const KEY_OPENINGS_KEPT = 1_000;
-const keyValueOpenings = new Map<string, string>();
+const keyValueOpenings = new Map<string, Buffer>();
 
-/** `{"key":…,"value":` for an attribute key. The gateway's keys are few and fixed; their JSON is made once. */
-function keyValueOpening(key: string): string {
+/** `{"key":…,"value":` for an attribute key, as UTF-8. The gateway's keys are few and fixed; each is encoded once. */
+function keyValueOpening(key: string): Buffer {
   let opening = keyValueOpenings.get(key);
   if (opening === undefined) {
-    opening = `{"key":${JSON.stringify(key)},"value":`;
+    opening = Buffer.from(`{"key":${JSON.stringify(key)},"value":`);
     if (keyValueOpenings.size < KEY_OPENINGS_KEPT) keyValueOpenings.set(key, opening);
   }
   return opening;
 }
 
-function anyValueJson(value: AttributeValue | Uint8Array | Record<string, unknown> | null | undefined): string {
-  switch (typeof value) {
-    case 'string':
-      return `{"stringValue":${jsonString(value)}}`;
-    case 'number':
-      if (!Number.isInteger(value)) return `{"doubleValue":${Number.isFinite(value) ? String(value) : 'null'}}`;
-      return `{"intValue":${value}}`;
-    case 'boolean':
-      return `{"boolValue":${value}}`;
-  }
-  if (value instanceof Uint8Array) return `{"bytesValue":"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}"}`;
-  if (Array.isArray(value)) return `{"arrayValue":{"values":[${value.map((item) => anyValueJson(item as AttributeValue)).join(',')}]}}`;
-  if (typeof value === 'object' && value !== null) {
-    const values = Object.keys(value).map((key) => `${keyValueOpening(key)}${anyValueJson(value[key] as AttributeValue)}}`);
-    return `{"kvlistValue":{"values":[${values.join(',')}]}}`;
-  }
-  return '{}';
+/** `{"key":…,"value":…}`. */
+function writeKeyValue(key: string, value: unknown, out: JsonBytes): void {
+  out.bytes(keyValueOpening(key));
+  writeAnyValue(value, out);
+  out.ascii('}');
 }
 
-// eslint-disable-next-line no-control-regex -- the control characters are what JSON must escape
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** What every attribute value starts with, by type: encoded once, copied for each attribute. */
+const STRING_VALUE = Buffer.from('{"stringValue":');
+const INT_VALUE = Buffer.from('{"intValue":');
+const DOUBLE_VALUE = Buffer.from('{"doubleValue":');
+const TRUE_VALUE = Buffer.from('{"boolValue":true}');
+const FALSE_VALUE = Buffer.from('{"boolValue":false}');
 
-/** A JSON string literal; most attribute keys and values need no escaping, and a test is cheaper than JSON.stringify. */
-function jsonString(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+function writeAnyValue(value: unknown, out: JsonBytes): void {
+  switch (typeof value) {
+    case 'string':
+      out.bytes(STRING_VALUE);
+      out.string(value);
+      out.ascii('}');
+      return;
+    case 'number':
+      out.bytes(Number.isInteger(value) ? INT_VALUE : DOUBLE_VALUE);
+      out.number(value);
+      out.ascii('}');
+      return;
+    case 'boolean':
+      out.bytes(value ? TRUE_VALUE : FALSE_VALUE);
+      return;
+  }
+  if (value instanceof Uint8Array) {
+    out.ascii(`{"bytesValue":"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}"}`);
+  } else if (Array.isArray(value)) {
+    out.ascii('{"arrayValue":{"values":[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.ascii(',');
+      writeAnyValue(value[i], out);
+    }
+    out.ascii(']}}');
+  } else if (typeof value === 'object' && value !== null) {
+    out.ascii('{"kvlistValue":{"values":[');
+    let first = true;
+    for (const key of Object.keys(value)) {
+      if (!first) out.ascii(',');
+      first = false;
+      writeKeyValue(key, (value as Record<string, unknown>)[key], out);
+    }
+    out.ascii(']}}');
+  } else {
+    out.ascii('{}');
+  }
 }

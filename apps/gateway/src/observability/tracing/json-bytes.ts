@@ -1,0 +1,87 @@
+const CHUNK_BYTES = 64 * 1024;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const FIRST_PRINTABLE = 0x20;
+const LAST_ASCII = 0x7f;
+
+/**
+ * JSON text written straight into off-heap chunks, without building it as a string first: most of what a span
+ * carries is ASCII that needs no escaping, and copying it byte by byte allocates nothing on the heap, where
+ * concatenating and then encoding a string allocated a few kilobytes per span. Text that needs more goes through
+ * JSON.stringify and Buffer's UTF-8 encoder.
+ */
+export class JsonBytes {
+  private readonly full: Buffer[] = [];
+  private chunk: Buffer;
+  private used = 0;
+
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    this.chunk = Buffer.allocUnsafe(chunkBytes);
+  }
+
+  get empty(): boolean {
+    return this.used === 0 && this.full.length === 0;
+  }
+
+  /** Text that is ASCII and already JSON (punctuation, keys known to need no escaping, numbers). */
+  ascii(text: string): void {
+    const length = text.length;
+    this.reserve(length);
+    const { chunk } = this;
+    let at = this.used;
+    for (let i = 0; i < length; i++) chunk[at++] = text.charCodeAt(i);
+    this.used = at;
+  }
+
+  /** Bytes already encoded (a piece of JSON made once and written often). */
+  bytes(bytes: Uint8Array): void {
+    const length = bytes.length;
+    this.reserve(length);
+    this.chunk.set(bytes, this.used);
+    this.used += length;
+  }
+
+  /** Any text that is already JSON. */
+  text(text: string): void {
+    // Three bytes per UTF-16 unit is the most UTF-8 can need, so the text always fits without measuring it first.
+    this.reserve(text.length * 3);
+    this.used += this.chunk.write(text, this.used);
+  }
+
+  /** A string value, as a JSON string literal. */
+  string(value: string): void {
+    const length = value.length;
+    this.reserve(length + 2);
+    const { chunk } = this;
+    let at = this.used;
+    chunk[at++] = QUOTE;
+    for (let i = 0; i < length; i++) {
+      const code = value.charCodeAt(i);
+      if (code < FIRST_PRINTABLE || code === QUOTE || code === BACKSLASH || code > LAST_ASCII) {
+        // Nothing was committed: JSON.stringify escapes what must be, and the rest is UTF-8 encoded.
+        this.text(JSON.stringify(value));
+        return;
+      }
+      chunk[at++] = code;
+    }
+    chunk[at++] = QUOTE;
+    this.used = at;
+  }
+
+  /** A number as JSON writes it (null when not finite). */
+  number(value: number): void {
+    this.ascii(Number.isFinite(value) ? String(value) : 'null');
+  }
+
+  /** Everything written, in order. */
+  take(): Buffer[] {
+    return this.used === 0 ? this.full : [...this.full, this.chunk.subarray(0, this.used)];
+  }
+
+  private reserve(bytes: number): void {
+    if (this.chunk.length - this.used >= bytes) return;
+    if (this.used > 0) this.full.push(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes));
+    this.used = 0;
+  }
+}
