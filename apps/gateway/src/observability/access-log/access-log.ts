@@ -10,7 +10,7 @@ import { accessLogLine } from './access-log-line';
 import { BatchedFdWriter } from './batched-fd-writer';
 
 /** Lines are written to stdout in batches of about 64 KB, at least every quarter second; 64 MB waiting is the bound. */
-const STDOUT_BATCHING = { flushChars: 64 * 1024, flushEveryMs: 250, maxWaitingChars: 64 * 1024 * 1024 };
+const STDOUT_BATCHING = { flushBytes: 64 * 1024, flushEveryMs: 250, maxWaitingBytes: 64 * 1024 * 1024 };
 
 /**
  * One JSON line per finished /v1 request (pino), written to stdout asynchronously in batches, and the rest when the

@@ -14,7 +14,7 @@ describe('the batched fd writer', () => {
   it('writes every line in order, a batch at a time, and the rest on end', async () => {
     const file = join(folder, 'lines.log');
     const fd = openSync(file, 'w');
-    const writer = new BatchedFdWriter(fd, { flushChars: 1000, flushEveryMs: 60_000, maxWaitingChars: 1_000_000 });
+    const writer = new BatchedFdWriter(fd, { flushBytes: 1000, flushEveryMs: 60_000, maxWaitingBytes: 1_000_000 });
     for (let index = 0; index < 2000; index++) writer.write(line(index));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const beforeEnd = readFileSync(file, 'utf8');
@@ -27,10 +27,22 @@ describe('the batched fd writer', () => {
     expect(lines.map((each) => (JSON.parse(each) as { n: number }).n)).toEqual([...Array(2000).keys()]);
   });
 
+  it('keeps multi-byte text and lines longer than a buffer intact, in order', async () => {
+    const file = join(folder, 'utf8.log');
+    const fd = openSync(file, 'w');
+    const writer = new BatchedFdWriter(fd, { flushBytes: 1000, flushEveryMs: 60_000, maxWaitingBytes: 10_000_000 });
+    const lines = [...Array(300).keys()].map((index) => `{"n":${index},"text":"${'é✓🚀'.repeat(index % 40)}"}\n`);
+    lines.splice(150, 0, `{"long":"${'ü🚀'.repeat(100_000)}"}\n`);
+    for (const each of lines) writer.write(each);
+    await writer.end();
+    closeSync(fd);
+    expect(readFileSync(file, 'utf8')).toBe(lines.join(''));
+  });
+
   it('writes a lone line once the interval has passed', async () => {
     const file = join(folder, 'lone.log');
     const fd = openSync(file, 'w');
-    const writer = new BatchedFdWriter(fd, { flushChars: 1_000_000, flushEveryMs: 20, maxWaitingChars: 1_000_000 });
+    const writer = new BatchedFdWriter(fd, { flushBytes: 1_000_000, flushEveryMs: 20, maxWaitingBytes: 1_000_000 });
     writer.write(line(7));
     await expect.poll(() => readFileSync(file, 'utf8')).toBe(line(7));
     closeSync(fd);
@@ -42,7 +54,7 @@ describe('the batched fd writer', () => {
     const received: Buffer[] = [];
     reader.stdout.on('data', (chunk: Buffer) => received.push(chunk));
     const stdin = reader.stdin as unknown as { _handle: { fd: number } };
-    const writer = new BatchedFdWriter(stdin._handle.fd, { flushChars: 4096, flushEveryMs: 5, maxWaitingChars: 300_000 });
+    const writer = new BatchedFdWriter(stdin._handle.fd, { flushBytes: 4096, flushEveryMs: 5, maxWaitingBytes: 300_000 });
     let written = '';
     for (let index = 0; index < 20_000; index++) {
       const each = line(index);

@@ -1,24 +1,31 @@
 import { write, writeSync } from 'node:fs';
 
 export interface BatchedFdWriterOptions {
-  /** Write once this many characters wait. */
-  flushChars: number;
+  /** Write once this many bytes wait. */
+  flushBytes: number;
   /** The longest a line waits when traffic is light. */
   flushEveryMs: number;
-  /** Beyond this many waiting characters (the reader of the fd stopped reading), new lines are dropped and counted. */
-  maxWaitingChars: number;
+  /** Beyond this many waiting bytes (the reader of the fd stopped reading), new lines are dropped and counted. */
+  maxWaitingBytes: number;
 }
 
 const RETRY_BUSY_MS = 10;
+/** Room past the flush threshold in each buffer, so that the line which crosses it still fits. */
+const CHUNK_SLACK_BYTES = 16 * 1024;
 
 /**
  * A pino destination that gathers lines and writes them to a file descriptor in one asynchronous write per batch.
- * Writing each line on its own cost more CPU than proxying the request it describes. Partial writes continue where
- * they stopped; a full pipe (EAGAIN, stdout is non-blocking once Node has touched it) is retried shortly after.
+ * Writing each line on its own cost more CPU than proxying the request it describes. Each line is encoded into a
+ * buffer outside the JS heap as it comes, so the strings die at once instead of waiting for the batch through young
+ * collections, which copied them. Partial writes continue where they stopped; a full pipe (EAGAIN, stdout is
+ * non-blocking once Node has touched it) is retried shortly after.
  */
 export class BatchedFdWriter {
-  private lines: string[] = [];
-  private waitingChars = 0;
+  /** Filled buffers waiting, then the one being filled. */
+  private sealed: Buffer[] = [];
+  private chunk?: Buffer;
+  private used = 0;
+  private waitingBytes = 0;
   private writing = false;
   private timer?: NodeJS.Timeout;
   private whenIdle?: () => void;
@@ -32,13 +39,17 @@ export class BatchedFdWriter {
   ) {}
 
   write(line: string): void {
-    if (this.waitingChars + line.length > this.options.maxWaitingChars) {
+    if (this.waitingBytes + line.length > this.options.maxWaitingBytes) {
       this.dropped++;
       return;
     }
-    this.lines.push(line);
-    this.waitingChars += line.length;
-    if (this.waitingChars >= this.options.flushChars) this.flush();
+    // Three bytes per UTF-16 unit is the most UTF-8 can need, so the line always fits without measuring it first.
+    const room = line.length * 3;
+    if (this.chunk === undefined || this.chunk.length - this.used < room) this.startChunk(room);
+    const written = this.chunk!.write(line, this.used);
+    this.used += written;
+    this.waitingBytes += written;
+    if (this.waitingBytes >= this.options.flushBytes) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.options.flushEveryMs).unref();
   }
 
@@ -67,15 +78,25 @@ export class BatchedFdWriter {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.writing || this.lines.length === 0) return;
+    if (this.writing || this.waitingBytes === 0) return;
     this.writing = true;
     this.send(this.take());
   }
 
+  private startChunk(room: number): void {
+    if (this.chunk !== undefined && this.used > 0) this.sealed.push(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(Math.max(this.options.flushBytes + CHUNK_SLACK_BYTES, room));
+    this.used = 0;
+  }
+
+  /** Everything waiting, as one buffer; the next line starts a new one (this one is being written). */
   private take(): Buffer {
-    const data = Buffer.from(this.lines.length === 1 ? this.lines[0]! : this.lines.join(''));
-    this.lines = [];
-    this.waitingChars = 0;
+    if (this.chunk !== undefined && this.used > 0) this.sealed.push(this.chunk.subarray(0, this.used));
+    const data = this.sealed.length === 1 ? this.sealed[0]! : Buffer.concat(this.sealed);
+    this.sealed = [];
+    this.chunk = undefined;
+    this.used = 0;
+    this.waitingBytes = 0;
     return data;
   }
 
@@ -97,8 +118,8 @@ export class BatchedFdWriter {
         this.whenIdle = undefined;
         return;
       }
-      if (this.waitingChars >= this.options.flushChars) this.flush();
-      else if (this.lines.length > 0) this.timer ??= setTimeout(() => this.flush(), this.options.flushEveryMs).unref();
+      if (this.waitingBytes >= this.options.flushBytes) this.flush();
+      else if (this.waitingBytes > 0) this.timer ??= setTimeout(() => this.flush(), this.options.flushEveryMs).unref();
     });
   }
 
