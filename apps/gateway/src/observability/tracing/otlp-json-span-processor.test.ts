@@ -3,23 +3,15 @@ import { TraceState } from '@opentelemetry/core';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, ParentBasedSampler, SimpleSpanProcessor, AlwaysOnSampler } from '@opentelemetry/sdk-trace-base';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CollectorEndpoint } from '../test/collector-endpoint';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { collectorEndpointForFile } from '../test/collector-endpoint';
 import { otlpHttpSpansExporter } from './otlp-http-spans-exporter';
 import { OtlpJsonSpanProcessor } from './otlp-json-span-processor';
 
 // The gateway's span processor, through the SDK's OTLP/HTTP transport to a real HTTP endpoint, against the SDK's own
 // JSON encoding of the same spans (captured beside it by the in-memory exporter).
 
-let collector: CollectorEndpoint;
-let endpoint: string;
-
-beforeAll(async () => {
-  collector = new CollectorEndpoint();
-  endpoint = await collector.start();
-});
-
-afterAll(() => collector.close());
+const collector = collectorEndpointForFile();
 
 beforeEach(() => {
   collector.received.length = 0;
@@ -27,7 +19,7 @@ beforeEach(() => {
 });
 
 async function tracerSetup(batchSpans: number, errors: Error[] = []) {
-  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${endpoint}/v1/traces`), {
+  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
     batchSpans,
     flushIntervalMs: 60_000,
     onExportError: (error) => errors.push(error),
@@ -117,7 +109,7 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends what is pending after the flush interval', async () => {
-    const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${endpoint}/v1/traces`), { batchSpans: 100, flushIntervalMs: 50, onExportError: () => {} });
+    const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, flushIntervalMs: 50, onExportError: () => {} });
     const provider = new BasicTracerProvider({ spanProcessors: [processor] });
     provider.getTracer('gatehouse').startSpan('alone').end();
     await expect.poll(() => bodies().map(spanCount), { timeout: 2_000 }).toEqual([1]);

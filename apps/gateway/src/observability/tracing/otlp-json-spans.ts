@@ -73,18 +73,15 @@ export function writeSpan(span: ReadableSpan, out: JsonBytes): void {
   out.ascii(',"kind":');
   out.number(span.kind == null ? 0 : span.kind + 1);
   out.ascii(',"startTimeUnixNano":"');
-  writeNanos(span.startTime, out);
+  out.ascii(nanosOf(span.startTime));
   out.ascii('","endTimeUnixNano":"');
-  writeNanos(span.endTime, out);
+  out.ascii(nanosOf(span.endTime));
   out.ascii('","attributes":');
   writeAttributes(span.attributes, out);
   out.ascii(',"droppedAttributesCount":');
   out.number(span.droppedAttributesCount);
   out.ascii(',"events":[');
-  for (let i = 0; i < span.events.length; i++) {
-    if (i > 0) out.ascii(',');
-    writeEvent(span.events[i]!, out);
-  }
+  writeEach(span.events, writeEvent, out);
   out.ascii('],"droppedEventsCount":');
   out.number(span.droppedEventsCount);
   out.ascii(',"status":{"code":');
@@ -94,10 +91,7 @@ export function writeSpan(span: ReadableSpan, out: JsonBytes): void {
     out.string(status.message);
   }
   out.ascii('},"links":[');
-  for (let i = 0; i < span.links.length; i++) {
-    if (i > 0) out.ascii(',');
-    writeLink(span.links[i]!, out);
-  }
+  writeEach(span.links, writeLink, out);
   out.ascii('],"droppedLinksCount":');
   out.number(span.droppedLinksCount);
   out.ascii(',"flags":');
@@ -105,9 +99,12 @@ export function writeSpan(span: ReadableSpan, out: JsonBytes): void {
   out.ascii('}');
 }
 
-/** Nanoseconds since the epoch in decimal; an HrTime's nanosecond part is below 10^9. */
-function writeNanos(time: HrTime, out: JsonBytes): void {
-  out.ascii(nanosOf(time));
+/** Items of a JSON array, comma-separated. */
+function writeEach<T>(items: readonly T[], write: (item: T, out: JsonBytes) => void, out: JsonBytes): void {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.ascii(',');
+    write(items[i]!, out);
+  }
 }
 
 function writeEvent(event: TimedEvent, out: JsonBytes): void {
@@ -201,10 +198,7 @@ function writeAnyValue(value: unknown, out: JsonBytes): void {
     out.ascii(`{"bytesValue":"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}"}`);
   } else if (Array.isArray(value)) {
     out.ascii('{"arrayValue":{"values":[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.ascii(',');
-      writeAnyValue(value[i], out);
-    }
+    writeEach(value as unknown[], writeAnyValue, out);
     out.ascii(']}}');
   } else if (typeof value === 'object' && value !== null) {
     out.ascii('{"kvlistValue":{"values":[');

@@ -4,8 +4,8 @@ import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOffSampler, AlwaysOnSampler, InMemorySpanExporter, ParentBasedSampler, RandomIdGenerator, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { hrTimeToMilliseconds } from '@opentelemetry/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CollectorEndpoint } from '../test/collector-endpoint';
+import { describe, expect, it } from 'vitest';
+import { collectorEndpointForFile } from '../test/collector-endpoint';
 import { UNSET_STATUS } from './finished-span';
 import { otlpHttpSpansExporter } from './otlp-http-spans-exporter';
 import { OtlpJsonSpanProcessor } from './otlp-json-span-processor';
@@ -14,18 +14,10 @@ import { SpanRecorder } from './span-recorder';
 // The gateway's own spans, made by the SpanRecorder, as the SDK's processors and exporters see them: the in-memory
 // exporter's copy encoded by the SDK's serializer must be what the gateway's processor sent over HTTP.
 
-let collector: CollectorEndpoint;
-let endpoint: string;
-
-beforeAll(async () => {
-  collector = new CollectorEndpoint();
-  endpoint = await collector.start();
-});
-
-afterAll(() => collector.close());
+const collector = collectorEndpointForFile();
 
 async function recorderSetup(root = new AlwaysOnSampler()) {
-  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${endpoint}/v1/traces`), { batchSpans: 100, flushIntervalMs: 60_000, onExportError: () => {} });
+  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, flushIntervalMs: 60_000, onExportError: () => {} });
   const memory = new InMemorySpanExporter();
   const recorder = new SpanRecorder({
     sampler: new ParentBasedSampler({ root }),
