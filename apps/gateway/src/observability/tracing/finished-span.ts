@@ -20,8 +20,9 @@ export interface SpanRecord {
 /** The status of a span that did not fail (shared: a span's status is never changed once it has ended). */
 export const UNSET_STATUS: SpanStatus = Object.freeze({ code: SpanStatusCode.UNSET });
 
-const NO_LINKS: Link[] = [];
-const NO_EVENTS: TimedEvent[] = [];
+// Shared by every span, so frozen: a processor that tried to add to them would fail instead of touching all spans.
+const NO_LINKS = Object.freeze([]) as unknown as Link[];
+const NO_EVENTS = Object.freeze([]) as unknown as TimedEvent[];
 const NANOS_PER_MILLI = 1e6;
 const NANOS_PER_SECOND = 1e9;
 
