@@ -1,4 +1,5 @@
 import { write, writeSync } from 'node:fs';
+import { JsonBytes } from '../json-bytes';
 
 export interface BatchedFdWriterOptions {
   /** Write once this many bytes wait. */
@@ -21,11 +22,7 @@ const CHUNK_SLACK_BYTES = 16 * 1024;
  * non-blocking once Node has touched it) is retried shortly after.
  */
 export class BatchedFdWriter {
-  /** Filled buffers waiting, then the one being filled. */
-  private sealed: Buffer[] = [];
-  private chunk?: Buffer;
-  private used = 0;
-  private waitingBytes = 0;
+  private waiting: JsonBytes;
   private writing = false;
   private timer?: NodeJS.Timeout;
   private whenIdle?: () => void;
@@ -36,20 +33,17 @@ export class BatchedFdWriter {
   constructor(
     private readonly fd: number,
     private readonly options: BatchedFdWriterOptions,
-  ) {}
+  ) {
+    this.waiting = this.newBatch();
+  }
 
   write(line: string): void {
-    if (this.waitingBytes + line.length > this.options.maxWaitingBytes) {
+    if (this.waiting.byteLength + line.length > this.options.maxWaitingBytes) {
       this.dropped++;
       return;
     }
-    // Three bytes per UTF-16 unit is the most UTF-8 can need, so the line always fits without measuring it first.
-    const room = line.length * 3;
-    if (this.chunk === undefined || this.chunk.length - this.used < room) this.startChunk(room);
-    const written = this.chunk!.write(line, this.used);
-    this.used += written;
-    this.waitingBytes += written;
-    if (this.waitingBytes >= this.options.flushBytes) this.flush();
+    this.waiting.text(line);
+    if (this.waiting.byteLength >= this.options.flushBytes) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.options.flushEveryMs).unref();
   }
 
@@ -78,26 +72,21 @@ export class BatchedFdWriter {
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.writing || this.waitingBytes === 0) return;
+    if (this.writing || this.waiting.empty) return;
     this.writing = true;
     this.send(this.take());
   }
 
-  private startChunk(room: number): void {
-    if (this.chunk !== undefined && this.used > 0) this.sealed.push(this.chunk.subarray(0, this.used));
-    this.chunk = Buffer.allocUnsafe(Math.max(this.options.flushBytes + CHUNK_SLACK_BYTES, room));
-    this.used = 0;
+  /** Batches are sized so that the line which crosses the flush threshold still fits in the same buffer. */
+  private newBatch(): JsonBytes {
+    return new JsonBytes(this.options.flushBytes + CHUNK_SLACK_BYTES);
   }
 
-  /** Everything waiting, as one buffer; the next line starts a new one (this one is being written). */
+  /** Everything waiting, as one buffer; the next line starts a new batch (this one is being written). */
   private take(): Buffer {
-    if (this.chunk !== undefined && this.used > 0) this.sealed.push(this.chunk.subarray(0, this.used));
-    const data = this.sealed.length === 1 ? this.sealed[0]! : Buffer.concat(this.sealed);
-    this.sealed = [];
-    this.chunk = undefined;
-    this.used = 0;
-    this.waitingBytes = 0;
-    return data;
+    const parts = this.waiting.take();
+    this.waiting = this.newBatch();
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   }
 
   private send(data: Buffer): void {
@@ -118,8 +107,8 @@ export class BatchedFdWriter {
         this.whenIdle = undefined;
         return;
       }
-      if (this.waitingBytes >= this.options.flushBytes) this.flush();
-      else if (this.waitingBytes > 0) this.timer ??= setTimeout(() => this.flush(), this.options.flushEveryMs).unref();
+      if (this.waiting.byteLength >= this.options.flushBytes) this.flush();
+      else if (!this.waiting.empty) this.timer ??= setTimeout(() => this.flush(), this.options.flushEveryMs).unref();
     });
   }
 

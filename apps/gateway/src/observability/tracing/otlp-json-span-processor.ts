@@ -11,7 +11,7 @@ import {
   TRACES_REQUEST_OPENING,
   writeSpan,
 } from './otlp-json-spans';
-import { JsonBytes } from './json-bytes';
+import { JsonBytes } from '../json-bytes';
 
 /** One OTLP/HTTP export request, already encoded, and how many spans it carries. */
 export interface EncodedSpans {

@@ -1,7 +1,7 @@
 import { type Attributes, type HrTime, type Link, type SpanContext } from '@opentelemetry/api';
 import { type InstrumentationScope } from '@opentelemetry/core';
 import { type ReadableSpan, type TimedEvent } from '@opentelemetry/sdk-trace-base';
-import { JsonBytes } from './json-bytes';
+import { JsonBytes } from '../json-bytes';
 
 /*
  * OTLP/HTTP JSON for finished spans: the same document as the SDK's JsonTraceSerializer (a test holds the two equal)

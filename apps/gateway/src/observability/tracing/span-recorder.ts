@@ -1,4 +1,4 @@
-import { type Context, type SpanContext, type SpanKind, TraceFlags } from '@opentelemetry/api';
+import { type Context, type Link, type SpanContext, type SpanKind, TraceFlags } from '@opentelemetry/api';
 import { type InstrumentationScope } from '@opentelemetry/core';
 import { type IdGenerator, type Sampler, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { FinishedSpan, type SpanRecord, type SpanResource } from './finished-span';
@@ -6,6 +6,7 @@ import { FinishedSpan, type SpanRecord, type SpanResource } from './finished-spa
 /** SamplingDecision.RECORD_AND_SAMPLED; @opentelemetry/sdk-trace-base itself is loaded only when telemetry is on. */
 const RECORD_AND_SAMPLED = 2;
 const NO_ATTRIBUTES = Object.freeze({});
+const NO_LINKS = Object.freeze([]) as unknown as Link[];
 
 export interface SpanRecorderSetup {
   sampler: Sampler;
@@ -30,7 +31,7 @@ export class SpanRecorder {
     const { sampler, idGenerator } = this.setup;
     const traceId = parentSpan?.traceId ?? idGenerator.generateTraceId();
     const spanId = idGenerator.generateSpanId();
-    const sampling = sampler.shouldSample(parent, traceId, name, kind, NO_ATTRIBUTES, []);
+    const sampling = sampler.shouldSample(parent, traceId, name, kind, NO_ATTRIBUTES, NO_LINKS);
     return {
       traceId,
       spanId,

@@ -5,29 +5,33 @@ const FIRST_PRINTABLE = 0x20;
 const LAST_ASCII = 0x7f;
 
 /**
- * JSON text written straight into off-heap chunks, without building it as a string first: most of what a span
- * carries is ASCII that needs no escaping, and copying it byte by byte allocates nothing on the heap, where
- * concatenating and then encoding a string allocated a few kilobytes per span. Text that needs more goes through
- * JSON.stringify and Buffer's UTF-8 encoder.
+ * JSON text written straight into buffers outside the JS heap (span exports, access-log batches): what waits there is
+ * not copied by young collections, and the strings it came from die at once. Spans are written piece by piece without
+ * building a string first: most of what they carry is ASCII that needs no escaping, copied byte by byte. Text that
+ * needs more goes through JSON.stringify and Buffer's UTF-8 encoder.
  */
 export class JsonBytes {
   private readonly full: Buffer[] = [];
-  private chunk: Buffer;
+  private chunk?: Buffer;
   private used = 0;
+  private fullBytes = 0;
 
-  constructor(private readonly chunkBytes = CHUNK_BYTES) {
-    this.chunk = Buffer.allocUnsafe(chunkBytes);
-  }
+  /** `chunkBytes`: the size of each buffer (a piece larger than that gets a buffer of its own size). */
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {}
 
   get empty(): boolean {
-    return this.used === 0 && this.full.length === 0;
+    return this.byteLength === 0;
+  }
+
+  /** How many bytes have been written. */
+  get byteLength(): number {
+    return this.fullBytes + this.used;
   }
 
   /** Text that is ASCII and already JSON (punctuation, keys known to need no escaping, numbers). */
   ascii(text: string): void {
     const length = text.length;
-    this.reserve(length);
-    const { chunk } = this;
+    const chunk = this.reserve(length);
     let at = this.used;
     for (let i = 0; i < length; i++) chunk[at++] = text.charCodeAt(i);
     this.used = at;
@@ -36,23 +40,21 @@ export class JsonBytes {
   /** Bytes already encoded (a piece of JSON made once and written often). */
   bytes(bytes: Uint8Array): void {
     const length = bytes.length;
-    this.reserve(length);
-    this.chunk.set(bytes, this.used);
+    this.reserve(length).set(bytes, this.used);
     this.used += length;
   }
 
   /** Any text that is already JSON. */
   text(text: string): void {
     // Three bytes per UTF-16 unit is the most UTF-8 can need, so the text always fits without measuring it first.
-    this.reserve(text.length * 3);
-    this.used += this.chunk.write(text, this.used);
+    const chunk = this.reserve(text.length * 3);
+    this.used += chunk.write(text, this.used);
   }
 
   /** A string value, as a JSON string literal. */
   string(value: string): void {
     const length = value.length;
-    this.reserve(length + 2);
-    const { chunk } = this;
+    const chunk = this.reserve(length + 2);
     let at = this.used;
     chunk[at++] = QUOTE;
     for (let i = 0; i < length; i++) {
@@ -73,15 +75,20 @@ export class JsonBytes {
     this.ascii(Number.isFinite(value) ? String(value) : 'null');
   }
 
-  /** Everything written, in order. */
+  /** Everything written, in order; write nothing more afterwards. */
   take(): Buffer[] {
-    return this.used === 0 ? this.full : [...this.full, this.chunk.subarray(0, this.used)];
+    return this.chunk === undefined || this.used === 0 ? this.full : [...this.full, this.chunk.subarray(0, this.used)];
   }
 
-  private reserve(bytes: number): void {
-    if (this.chunk.length - this.used >= bytes) return;
-    if (this.used > 0) this.full.push(this.chunk.subarray(0, this.used));
+  /** The buffer to write the next `bytes` at `this.used` into. */
+  private reserve(bytes: number): Buffer {
+    if (this.chunk !== undefined && this.chunk.length - this.used >= bytes) return this.chunk;
+    if (this.chunk !== undefined && this.used > 0) {
+      this.full.push(this.chunk.subarray(0, this.used));
+      this.fullBytes += this.used;
+    }
     this.chunk = Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes));
     this.used = 0;
+    return this.chunk;
   }
 }
