@@ -4,6 +4,7 @@ import { type Principal } from '../auth/principal';
 import { type GatehouseConfig, validateConfig } from '../config';
 import { type RequestOutcome } from '../observability/request-outcome';
 import { type Admission, AdmissionChecks, type AdmissionRequest } from '../proxy/admission-checks';
+import { InboundRequest } from '../proxy/inbound-request';
 import { RedisConnection } from '../redis/redis-connection';
 import { MemoryRateLimiter } from './memory-rate-limiter';
 import { RateLimitError } from './rate-limit-error';
@@ -28,7 +29,7 @@ function request(overrides: Partial<AdmissionRequest> = {}): AdmissionRequest {
     endpoint: 'openai-chat',
     requestedModel: 'qwen',
     routedModel: 'qwen',
-    inbound: { raw: Buffer.from(JSON.stringify(json)), json, model: 'qwen', stream: false },
+    inbound: new InboundRequest(Buffer.from(JSON.stringify(json)), json),
     headers: {},
     ...overrides,
   };

@@ -131,7 +131,7 @@ export class RateLimitCheck implements AdmissionCheck, OnModuleInit, OnApplicati
     if (rules.length === 0) return undefined;
     // Counting tokens is not generating them: a count_tokens call is a request, with no tokens to charge.
     const estimate =
-      request.endpoint === 'anthropic-count-tokens' ? 0 : readRequestShape(request.inbound.json, endpointDialect[request.endpoint]).promptTokens;
+      request.endpoint === 'anthropic-count-tokens' ? 0 : readRequestShape(request.inbound, endpointDialect[request.endpoint]).promptTokens;
     const lease = this.leasePrefix + String(++this.leaseCount);
     let verdict: LimitVerdict;
     try {

@@ -57,6 +57,10 @@ interface CallContext {
 export class ProxyService {
   private readonly maxTokensDefaults: ReadonlyMap<string, number>;
   private readonly requestTimeoutMs: number;
+  /** Per client dialect: whether a model's large bodies may be read through their outline (see passesThrough). */
+  private readonly outlineFor = Object.fromEntries(
+    Object.values(endpointDialect).map((dialect) => [dialect, (model: string) => this.passesThrough(model, dialect)]),
+  ) as Record<Dialect, (model: string) => boolean>;
 
   constructor(
     @Inject(GATEHOUSE_CONFIG) config: GatehouseConfig,
@@ -82,10 +86,10 @@ export class ProxyService {
     tracker.span = this.tracing.startRequest(request, endpoint, outcome);
     try {
       if (this.providers.isEmpty) throw new GatewayError('overloaded', NO_PROVIDER_MESSAGE, { status: 503 });
-      const inbound = readInboundRequest(endpoint, request.body);
+      const inbound = readInboundRequest(endpoint, request.body, this.outlineFor[dialect]);
       outcome.requestedModel = inbound.model;
       outcome.stream = inbound.stream;
-      outcome.parameters = generationParametersOf(inbound.json);
+      outcome.parameters = generationParametersOf(inbound.outline);
       const plan = await this.router.plan({ inbound, dialect, principal: request.principal, headers: request.headers });
       outcome.routedModel = plan.route.name;
       outcome.decision = plan.decision?.name;
@@ -141,6 +145,20 @@ export class ProxyService {
       if (outcome.attempts) reply.header('x-gatehouse-attempts', String(outcome.attempts));
       sendError(reply, dialect, gatewayError);
     }
+  }
+
+  /** Whether every target the model may be tried on, its fallbacks' included, speaks `dialect`: nothing is translated. */
+  private passesThrough(model: string, dialect: Dialect): boolean {
+    const { catalog } = this.router;
+    const route = catalog.get(model);
+    if (!route) return false;
+    return [route, ...route.fallbacks.map((name) => catalog.get(name))].every(
+      (each) =>
+        each?.targets.every((target) => {
+          const provider = this.providers.get(target.provider);
+          return provider !== undefined && provider.adapter.speaks(provider.settings, dialect);
+        }) === true,
+    );
   }
 
   /** One attempt on one target: resolves once its answer may be sent, so that a failure before can fall over. */

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type CanonicalResponse, type OpenAIResponsesDecodedRequest } from '@gatehouse/translate';
 import { type OpenAIResponsesRequest } from '@gatehouse/wire';
 import { type Principal } from '../auth/principal';
-import { type InboundRequest } from '../proxy/inbound-request';
+import { InboundRequest } from '../proxy/inbound-request';
 import { type ProxiedAnswer } from '../proxy/proxied-answer';
 import { translationContextFor } from '../proxy/translation-context-factory';
 import { ResponsesConversation } from '../responses-store/responses-conversation';
@@ -34,7 +34,7 @@ export class ResponsesFlow {
   async forPassThrough(inbound: InboundRequest, owner: string): Promise<{ inbound: InboundRequest; warnings: string[] }> {
     if (typeof inbound.json.previous_response_id !== 'string') return { inbound, warnings: [] };
     const { body, warnings } = await this.conversation.expandForPassThrough(inbound.json, owner);
-    return { inbound: { ...inbound, json: body, raw: Buffer.from(JSON.stringify(body)) }, warnings };
+    return { inbound: new InboundRequest(Buffer.from(JSON.stringify(body)), body), warnings };
   }
 
   /**

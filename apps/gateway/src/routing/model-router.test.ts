@@ -49,7 +49,7 @@ function routerFor(config: GatehouseConfig): { router: ModelRouter; breakers: Br
 }
 
 const chat = (content: unknown, model = 'auto', headers: PlanRequest['headers'] = {}, team?: string): PlanRequest => ({
-  inbound: { json: { model, messages: [{ role: 'user', content }] }, model },
+  inbound: { outline: { model, messages: [{ role: 'user', content }] }, model },
   dialect: 'openai-chat',
   headers,
   principal: team ? { keyId: 'k1', keyName: 'team-a', team, source: 'config' } : undefined,

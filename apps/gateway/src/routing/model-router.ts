@@ -22,15 +22,15 @@ import { GATEHOUSE_CONFIG } from '../config/config.token';
 import { BreakerRegistry } from './breaker-registry';
 import { EmbeddingsDomainClassifier } from './embeddings-domain-classifier';
 import { ProviderHealth } from './provider-health';
-import { readRequestShape } from './request-shape';
+import { readRequestShape, type ShapedBody } from './request-shape';
 import { type RouteExplanation, type RoutePlan } from './route-plan';
 
 /** The model name that asks for routing by `routing.decisions`. */
 export const AUTO_MODEL = 'auto';
 
 export interface PlanRequest {
-  /** The parsed request body (any dialect) and the model it names. */
-  inbound: { json: Record<string, unknown>; model: string };
+  /** The request body (any dialect), or its outline, and the model it names. */
+  inbound: ShapedBody & { model: string };
   dialect: ClientDialect;
   principal?: Principal;
   /** The client's headers, names lower-cased (as Node gives them). */
@@ -126,7 +126,8 @@ export class ModelRouter {
 
   /** The plan with its reasons: every decision evaluated in full, the facts they saw. Never calls an upstream model. */
   async explain(request: PlanRequest): Promise<RouteExplanation> {
-    const { plan, trace, facts, guess } = await this.route(request, true);
+    const { plan, trace, guess, ...routed } = await this.route(request, true);
+    const facts = routed.facts ?? this.factsOf(request);
     const domain = guess ?? (this.embeddings.enabled ? await this.embeddingsGuess(facts.promptText) : undefined) ?? facts.domain();
     return {
       ...plan,
@@ -179,7 +180,7 @@ export class ModelRouter {
       decisionLabel: decision?.name ?? (requestedModel === AUTO_MODEL ? 'default' : 'none'),
       ...this.attemptsFor(route, explaining),
     };
-    return { plan, trace, facts: facts ?? this.factsOf(request), guess };
+    return { plan, trace, facts, guess };
   }
 
   private attemptsFor(route: ModelRoute, explaining: boolean): Pick<RoutePlan, 'attempts' | 'skipped'> {
@@ -205,7 +206,7 @@ export class ModelRouter {
   }
 
   private factsOf(request: PlanRequest): RequestFacts {
-    const shape = readRequestShape(request.inbound.json, request.dialect);
+    const shape = readRequestShape(request.inbound, request.dialect);
     let domain: DomainGuess | undefined;
     return {
       promptText: shape.promptText,

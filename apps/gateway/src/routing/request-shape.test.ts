@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ClientDialect } from '@gatehouse/routing';
+import { outlineOf } from '../proxy/request-outline';
 import { readRequestShape } from './request-shape';
+
+const shapeOf = (json: Record<string, unknown>, dialect: ClientDialect) => readRequestShape({ outline: json }, dialect);
 
 const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -66,28 +69,49 @@ describe('readRequestShape', () => {
     ],
     ['no messages at all', 'openai-chat', { model: 'auto' }, '', false],
   ])('%s', (_name, dialect, body, promptText, hasImages) => {
-    const shape = readRequestShape(body, dialect);
+    const shape = shapeOf(body, dialect);
     expect(shape.promptText).toBe(promptText);
     expect(shape.hasImages).toBe(hasImages);
   });
 
   it('estimates tokens from all the text (system, messages, tools) at 4 characters a token, leaving base64 out', () => {
     const text = 'x'.repeat(4000);
-    const plain = readRequestShape({ model: 'm', system: text, messages: [{ role: 'user', content: text }] }, 'anthropic-messages');
+    const plain = shapeOf({ model: 'm', system: text, messages: [{ role: 'user', content: text }] }, 'anthropic-messages');
     expect(plain.promptTokens).toBeGreaterThanOrEqual(2000);
     expect(plain.promptTokens).toBeLessThan(2010);
-    const withImage = readRequestShape(
+    const withImage = shapeOf(
       { model: 'm', messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'A'.repeat(400_000) } }] }] },
       'anthropic-messages',
     );
     expect(withImage.promptTokens).toBeGreaterThanOrEqual(1000);
     expect(withImage.promptTokens).toBeLessThan(1010);
-    const withTools = readRequestShape({ model: 'm', messages: [], tools: [{ name: 'n', description: 'd'.repeat(400) }] }, 'openai-chat');
+    const withTools = shapeOf({ model: 'm', messages: [], tools: [{ name: 'n', description: 'd'.repeat(400) }] }, 'openai-chat');
     expect(withTools.promptTokens).toBeGreaterThanOrEqual(100);
   });
 
   it('reads a body once', () => {
     const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
-    expect(readRequestShape(body, 'openai-chat')).toBe(readRequestShape(body, 'openai-chat'));
+    expect(shapeOf(body, 'openai-chat')).toBe(shapeOf(body, 'openai-chat'));
+  });
+
+  it('reads the same from an outline, where long strings are placeholders, as from the whole body', () => {
+    const prose = 'Ünïcode prose, "quoted" and\nsplit over lines; 世界 '.repeat(2_000);
+    const body = {
+      model: 'auto',
+      system: [{ type: 'text', text: prose }],
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Describe' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'A'.repeat(300_000) } }] },
+        { role: 'assistant', content: 'x'.repeat(5_000) },
+        { role: 'user', content: [{ type: 'text', text: prose }, { type: 'text', text: 'and summarise' }] },
+      ],
+      tools: [{ name: 'n', description: 'd'.repeat(300), input_schema: { type: 'object' } }],
+    };
+    const outline = outlineOf(Buffer.from(JSON.stringify(body)))!;
+    expect(JSON.stringify(outline.json)).not.toContain('AAAA');
+    const fromOutline = readRequestShape({ outline: outline.json as Record<string, unknown>, longStrings: outline.longStrings }, 'anthropic-messages');
+    const whole = shapeOf(body, 'anthropic-messages');
+    expect(fromOutline.promptTokens).toBe(whole.promptTokens);
+    expect(fromOutline.hasImages).toBe(true);
+    expect(fromOutline.promptText).toBe(`${prose}\nand summarise`);
   });
 });

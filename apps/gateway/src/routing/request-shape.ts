@@ -1,6 +1,13 @@
 import { type ClientDialect } from '@gatehouse/routing';
+import { type LongStrings } from '../proxy/request-outline';
 
 type Json = Record<string, unknown>;
+
+/** A request body as routing and the limits read it: its JSON, or its outline with the long strings beside it. */
+export interface ShapedBody {
+  outline: Json;
+  longStrings?: LongStrings;
+}
 
 /** What routing and the token limits read from a request body, whatever its dialect. */
 export interface RequestShape {
@@ -25,23 +32,39 @@ const cache = new WeakMap<object, RequestShape>();
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Reads the shape of a parsed request body once; the same body object answers from a cache after that. */
-export function readRequestShape(body: Json, dialect: ClientDialect): RequestShape {
-  const cached = cache.get(body);
+/** Reads the shape of a request body once; the same body answers from a cache after that. */
+export function readRequestShape(body: ShapedBody, dialect: ClientDialect): RequestShape {
+  const { outline, longStrings } = body;
+  const cached = cache.get(outline);
   if (cached) return cached;
-  const tally = { characters: 0, images: 0 };
-  for (const key of CONTENT_KEYS) walk(body[key], tally);
+  const tally: Tally = { characters: 0, images: 0, longStrings };
+  for (const key of CONTENT_KEYS) walk(outline[key], tally);
+  let promptText: string | undefined;
   const shape: RequestShape = {
-    promptText: lastUserText(body, dialect),
+    // Only "auto" routing reads the text; a long string is made only then.
+    get promptText() {
+      return (promptText ??= lastUserText(outline, dialect, longStrings));
+    },
     hasImages: tally.images > 0,
     promptTokens: Math.ceil(tally.characters / CHARACTERS_PER_TOKEN) + tally.images * TOKENS_PER_IMAGE,
   };
-  cache.set(body, shape);
+  cache.set(outline, shape);
   return shape;
 }
 
-function walk(value: unknown, tally: { characters: number; images: number }): void {
+interface Tally {
+  characters: number;
+  images: number;
+  longStrings: LongStrings | undefined;
+}
+
+function walk(value: unknown, tally: Tally): void {
   if (typeof value === 'string') {
+    const long = tally.longStrings ? tally.longStrings.indexOf(value) : -1;
+    if (long >= 0) {
+      if (!tally.longStrings!.isDataUrl(long)) tally.characters += tally.longStrings!.characters(long);
+      return;
+    }
     // A data: URL is an inline image or file, not text.
     if (!value.startsWith('data:')) tally.characters += value.length;
     return;
@@ -60,28 +83,30 @@ function walk(value: unknown, tally: { characters: number; images: number }): vo
   }
 }
 
-function lastUserText(body: Json, dialect: ClientDialect): string {
-  if (dialect === 'openai-responses' && typeof body.input === 'string') return body.input;
+function lastUserText(body: Json, dialect: ClientDialect, longStrings: LongStrings | undefined): string {
+  const textOf = (value: unknown) => (longStrings ? longStrings.resolve(value) : value);
+  if (dialect === 'openai-responses' && typeof body.input === 'string') return textOf(body.input) as string;
   const turns = dialect === 'openai-responses' ? body.input : body.messages;
   if (!Array.isArray(turns)) return '';
   for (let i = turns.length - 1; i >= 0; i--) {
     const turn = turns[i];
     if (!isObject(turn) || turn.role !== 'user') continue;
     if (turn.type !== undefined && turn.type !== 'message') continue;
-    const text = textOf(turn.content);
+    const text = joinedText(turn.content, textOf);
     // A user turn made only of tool results has no text: the question is in an earlier turn.
     if (text !== undefined) return text;
   }
   return '';
 }
 
-function textOf(content: unknown): string | undefined {
-  if (typeof content === 'string') return content;
+function joinedText(content: unknown, textOf: (value: string) => unknown): string | undefined {
+  if (typeof content === 'string') return textOf(content) as string;
   if (!Array.isArray(content)) return undefined;
   let text: string | undefined;
   for (const part of content) {
     if (isObject(part) && typeof part.type === 'string' && TEXT_PART_TYPES.has(part.type) && typeof part.text === 'string') {
-      text = text === undefined ? part.text : `${text}\n${part.text}`;
+      const partText = textOf(part.text) as string;
+      text = text === undefined ? partText : `${text}\n${partText}`;
     }
   }
   return text;

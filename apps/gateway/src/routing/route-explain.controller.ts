@@ -45,7 +45,7 @@ export class RouteExplainController {
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !PRIVATE_HEADERS.has(name)));
     const principal: Principal | undefined =
       keyName || team ? { keyId: '', keyName: keyName ?? '', team: team || undefined, source: 'config' } : undefined;
-    const explanation = await this.router.explain({ inbound: { json, model: json.model }, dialect, principal, headers });
+    const explanation = await this.router.explain({ inbound: { outline: json, model: json.model }, dialect, principal, headers });
     return present(explanation, source);
   }
 }

@@ -9,6 +9,7 @@ import { TEST_REDIS_URL } from '../limits/redis-for-tests';
 import { RedisRateLimiter } from '../limits/redis-rate-limiter';
 import { type RequestOutcome } from '../observability/request-outcome';
 import { AdmissionChecks } from '../proxy/admission-checks';
+import { InboundRequest } from '../proxy/inbound-request';
 import { ConfiguredProviders } from '../providers/configured-providers';
 import { RedisConnection } from '../redis/redis-connection';
 import { BreakerRegistry } from './breaker-registry';
@@ -56,13 +57,13 @@ let sequence = 0;
 async function routeAndLimit(limits: RateLimitCheck): Promise<void> {
   // A fresh body each time, as each request parses its own.
   const json = { model: 'auto', max_tokens: 256, messages: [{ role: 'system', content: 'You are helpful.' }, { role: 'user', content: `${prompt} ${sequence++}` }] };
-  const plan = await router.plan({ inbound: { json, model: 'auto' }, dialect: 'openai-chat', principal, headers: { 'x-tier': 'free' } });
+  const plan = await router.plan({ inbound: { outline: json, model: 'auto' }, dialect: 'openai-chat', principal, headers: { 'x-tier': 'free' } });
   const admission = await limits.admit({
     principal,
     endpoint: 'openai-chat',
     requestedModel: 'auto',
     routedModel: plan.route.name,
-    inbound: { raw: Buffer.alloc(0), json, model: 'auto', stream: false },
+    inbound: new InboundRequest(Buffer.from(JSON.stringify(json)), json),
     headers: {},
   });
   admission?.settle?.(outcome);

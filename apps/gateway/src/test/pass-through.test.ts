@@ -194,6 +194,45 @@ describe('errors in the caller format', () => {
   });
 });
 
+describe('a large body (read through its outline when it only passes through)', () => {
+  // Over 128 KiB, with escapes, characters of every UTF-8 length and an inline image.
+  const prompt = 'Summarise this: "quoted", a\\backslash, é, 世界, 😀\n'.repeat(6_000);
+  const image = `data:image/png;base64,${'iVBORw0KGgo'.repeat(20_000)}`;
+  const post = (path: string, body: string, headers: Record<string, string>) =>
+    fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('goes upstream byte for byte but for the model, and its parameters reach the observers', async () => {
+    const body = JSON.stringify({
+      model: 'qwen',
+      messages: [{ role: 'user', content: [{ type: 'text', text: prompt }, { type: 'image_url', image_url: { url: image } }] }],
+      max_tokens: 64,
+      temperature: 0.5,
+    });
+    const ended = nextOutcome();
+    const response = await post('/v1/chat/completions', body, { authorization: 'Bearer gk-client-key' });
+    expect(response.status).toBe(200);
+    expect(emulator.requests[0]!.rawBody.toString()).toBe(body.replace('"model":"qwen"', '"model":"Qwen/Qwen2.5-7B-Instruct"'));
+    expect((await ended).parameters).toEqual({ maxTokens: 64, temperature: 0.5, topP: undefined });
+  });
+
+  it('is translated whole when its model translates', async () => {
+    const body = JSON.stringify({ model: 'qwen', max_tokens: 64, messages: [{ role: 'user', content: prompt }] });
+    const response = await post('/v1/messages', body, { 'x-api-key': 'gk-client-key', 'anthropic-version': '2023-06-01' });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { type: string }).type).toBe('message');
+    const sent = JSON.parse(emulator.requests[0]!.rawBody.toString()) as { messages: { content: string }[] };
+    expect(sent.messages.at(-1)!.content).toBe(prompt);
+  });
+
+  it('is refused before any upstream call when a long string is not valid JSON', async () => {
+    const body = `{"model":"qwen","messages":[{"role":"user","content":"${'x'.repeat(200_000)}\u0001 raw: "}]}`;
+    const response = await post('/v1/chat/completions', body, { authorization: 'Bearer gk-client-key' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('not valid JSON');
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
+
 describe('what observers learn of a pass-through', () => {
   it('reads the response id, model, stop reason and usage from a stream without re-encoding it', async () => {
     const ended = nextOutcome();
