@@ -31,10 +31,12 @@ describe('readInboundRequest', () => {
     expect(readInboundRequest('openai-responses', responses, () => true).longStrings).toBeUndefined();
   });
 
-  it('names a wrong field of a large body, and says when its long strings are not valid JSON', () => {
+  it('names a wrong field of a large body; a long string that is not valid JSON is a 400 once the body is read whole', () => {
     const wrong = Buffer.from(JSON.stringify({ ...large, max_tokens: 'ten' }));
     expect(() => readInboundRequest('openai-chat', wrong, () => true)).toThrow(expect.objectContaining({ param: 'max_tokens' }) as GatewayError);
     const controlCharacter = Buffer.from(`{"model":"qwen","messages":[{"role":"user","content":"${prompt}\u0001"}]}`);
-    expect(() => readInboundRequest('openai-chat', controlCharacter, () => true)).toThrow(/not valid JSON/);
+    expect(() => readInboundRequest('openai-chat', controlCharacter, () => false)).toThrow(/not valid JSON/);
+    const outlined = readInboundRequest('openai-chat', controlCharacter, () => true);
+    expect(() => outlined.json).toThrow(expect.objectContaining({ code: 'invalid_request', message: expect.stringContaining('not valid JSON') as string }) as GatewayError);
   });
 });

@@ -46,30 +46,41 @@ describe('outlineOf', () => {
     const placeholders = collectPlaceholders(outline.json, outline.longStrings);
     const expected = [longText, image, shortestLong];
     expect(placeholders.map((index) => outline.longStrings.text(index))).toEqual(expected);
-    expect(placeholders.map((index) => outline.longStrings.characters(index))).toEqual(expected.map((each) => each.length));
+    expect(placeholders.map((index) => outline.longStrings.characters(index))).toEqual(expected.map((each) => Buffer.byteLength(JSON.stringify(each)) - 2));
     expect(placeholders.map((index) => outline.longStrings.isDataUrl(index))).toEqual([false, true, false]);
   });
 
-  it('measures and gives back strings whose escapes and multi-byte characters straddle the check pieces', () => {
+  it('gives back strings whose escapes and multi-byte characters fall anywhere, and counts ASCII text by its characters', () => {
     for (let seed = 0; seed < 40; seed++) {
-      const value = awkward(16 * 1024 + seed * 97, seed);
-      const raw = Buffer.from(JSON.stringify({ model: 'm', content: value }));
-      const outline = outlineOf(raw)!;
+      const value = awkward(LONG_STRING_BYTES + seed * 97, seed);
+      const outline = outlineOf(Buffer.from(JSON.stringify({ model: 'm', content: value })))!;
       const [index] = collectPlaceholders(outline.json, outline.longStrings);
-      expect(outline.longStrings.characters(index!)).toBe(value.length);
       expect(outline.longStrings.text(index!)).toBe(value);
     }
+    const ascii = 'plain words '.repeat(1_000);
+    const outline = outlineOf(Buffer.from(JSON.stringify({ model: 'm', content: ascii })))!;
+    expect(outline.longStrings.characters(0)).toBe(ascii.length);
   });
 
-  it('has no outline for a body with no long string, or one that is not valid JSON', () => {
+  it('has no outline when the structure is not valid JSON, or there is no long string, or mostly short ones', () => {
     const long = 'x'.repeat(LONG_STRING_BYTES * 4);
     expect(outlineOf(Buffer.from(JSON.stringify({ model: 'm', content: 'short' })))).toBeUndefined();
-    expect(outlineOf(Buffer.from(`{"model":"m","content":"${long}\u0001"}`))).toBeUndefined();
-    expect(outlineOf(Buffer.from(`{"model":"m","content":"${long}\\x41"}`))).toBeUndefined();
-    expect(outlineOf(Buffer.from(`{"model":"m","content":"${long}\\u00zz"}`))).toBeUndefined();
+    const shortStrings = Array.from({ length: 5_000 }, (_, index) => `item ${index}`);
+    expect(outlineOf(Buffer.from(JSON.stringify({ model: 'm', items: shortStrings, content: long })))).toBeUndefined();
+    expect(outlineOf(Buffer.from(JSON.stringify({ model: 'm', content: long, items: shortStrings.slice(0, 1_000) })))).toBeDefined();
     expect(outlineOf(Buffer.from(`{"model":"m","content":"${long}`))).toBeUndefined();
     expect(outlineOf(Buffer.from(`{"model":"m","content":"${long}",}`))).toBeUndefined();
     expect(outlineOf(Buffer.from(`{"model":"m" "content":"${long}"}`))).toBeUndefined();
+  });
+
+  it('leaves the contents of long strings unread: one that is not valid JSON is a 400 only when its text is asked for', () => {
+    // A raw control character, an unknown escape, a \u escape that is not hex.
+    for (const bad of ['\u0001', '\\x41', '\\u00zz']) {
+      const raw = Buffer.from(`{"model":"m","content":"${'x'.repeat(LONG_STRING_BYTES)}${bad}"}`);
+      const outline = outlineOf(raw)!;
+      expect(outline).toBeDefined();
+      expect(() => outline.longStrings.text(0)).toThrow(expect.objectContaining({ code: 'invalid_request', status: 400 }) as Error);
+    }
   });
 
   it('never takes a string the client sent for a placeholder', () => {

@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { GatewayError } from '@gatehouse/translate';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 const DATA_URL = Buffer.from('data:');
 
-/** String values at least this long (in bytes, as written) are left out of a request's outline. */
-export const LONG_STRING_BYTES = 256;
-/** Long strings are checked in pieces of at most this many bytes, each small enough to stay out of V8's large-object space. */
-const CHECK_PIECE_BYTES = 16 * 1024;
+/**
+ * String values at least this long (in bytes, as written) are left out of a request's outline: leaving one out costs
+ * about what parsing a few hundred bytes does.
+ */
+export const LONG_STRING_BYTES = 512;
+/**
+ * The scan gives up (and the body is parsed whole) once it has passed more strings than this plus one per 8 bytes of
+ * long strings found: a body of mostly short strings parses faster whole than string by string.
+ */
+const STRING_ALLOWANCE = 2048;
+const LONG_BYTES_PER_STRING = 8;
 
 // Unguessable, so no string a client sends can pass for a placeholder.
 const PLACEHOLDER_PREFIX = `\u0000gatehouse-${randomBytes(6).toString('hex')}:`;
@@ -21,15 +29,14 @@ export interface RequestOutline {
 }
 
 /**
- * The long string values of a body, kept as byte ranges of it. What routing and the limits need of them (how many
- * characters, whether a data: URL) is known without making the string; `text` makes it when something reads it.
+ * The long string values of a body, kept as byte ranges of it. What routing and the limits need of them (about how
+ * many characters, whether a data: URL) is known without making the string; `text` makes it when something reads it.
  */
 export class LongStrings {
   constructor(
     private readonly body: Buffer,
     /** [start, end) of each string literal, quotes included. */
     private readonly literals: readonly (readonly [number, number])[],
-    private readonly lengths: readonly number[],
   ) {}
 
   /** The index of the long string `value` stands for, or -1 when it is an ordinary string (or not one). */
@@ -39,9 +46,13 @@ export class LongStrings {
     return Number.isInteger(index) && index < this.literals.length ? index : -1;
   }
 
-  /** Its length in UTF-16 code units, as `string.length` would give. */
+  /**
+   * Its length as written: the characters of ASCII text, a little more with escapes, up to three times more for other
+   * scripts (whose characters are each nearer a token, so a token estimate from it errs less).
+   */
   characters(index: number): number {
-    return this.lengths[index]!;
+    const [start, end] = this.literals[index]!;
+    return end - start - 2;
   }
 
   isDataUrl(index: number): boolean {
@@ -49,9 +60,14 @@ export class LongStrings {
     return this.body.compare(DATA_URL, 0, DATA_URL.length, start + 1, start + 1 + DATA_URL.length) === 0;
   }
 
+  /** The text; a 400 when the string is not valid JSON (its contents were not read before). */
   text(index: number): string {
     const [start, end] = this.literals[index]!;
-    return JSON.parse(this.body.toString('utf8', start, end)) as string;
+    try {
+      return JSON.parse(this.body.toString('utf8', start, end)) as string;
+    } catch (error) {
+      throw new GatewayError('invalid_request', `The request body is not valid JSON: ${(error as Error).message}`);
+    }
   }
 
   /** `value`, or the text it stands for when it is a placeholder. */
@@ -63,27 +79,27 @@ export class LongStrings {
 
 /**
  * The outline of a JSON body whose string values of LONG_STRING_BYTES or more are replaced by placeholders, parsed; or
- * undefined when the body is not valid JSON, or has no long string (parse it whole then). Each long string is still
- * checked as JSON (escapes, control characters) and measured, piece by piece, so a body that parses whole has an
- * outline and one that does not has none. Strings of 128 KiB and more would otherwise be made twice per request in
- * V8's large-object space (the body's text and the parsed value), each allocation mapping fresh pages; strings are
- * found with native searches, so this costs little more per byte than the number of strings in the body.
+ * undefined when the outline is not valid JSON, or the body has no long string, or mostly short ones (parse it whole
+ * then). Strings are found with native searches, and the contents of long ones are not read: a pass-through leaves
+ * them to the upstream, which judges them as it would the client's own request. So a request of a megabyte of text
+ * costs about what one of a kilobyte does, and no string of 128 KiB or more is made twice per request in V8's
+ * large-object space (the body's text and the parsed value), each allocation mapping fresh pages.
  */
 export function outlineOf(body: Buffer): RequestOutline | undefined {
   const literals: [number, number][] = [];
-  const lengths: number[] = [];
   const pieces: Buffer[] = [];
   let copiedUpTo = 0;
+  let strings = 0;
+  let longBytes = 0;
   let open = body.indexOf(QUOTE);
   while (open >= 0) {
+    if (++strings > STRING_ALLOWANCE + longBytes / LONG_BYTES_PER_STRING) return undefined;
     const close = closingQuote(body, open);
     if (close < 0) return undefined;
     if (close - open - 1 >= LONG_STRING_BYTES && !isKey(body, close + 1)) {
-      const length = checkedLength(body, open + 1, close);
-      if (length < 0) return undefined;
       pieces.push(body.subarray(copiedUpTo, open), PLACEHOLDER_OPENING, Buffer.from(`${literals.length}"`));
       literals.push([open, close + 1]);
-      lengths.push(length);
+      longBytes += close - open - 1;
       copiedUpTo = close + 1;
     }
     open = body.indexOf(QUOTE, close + 1);
@@ -96,7 +112,7 @@ export function outlineOf(body: Buffer): RequestOutline | undefined {
   } catch {
     return undefined;
   }
-  return { json, longStrings: new LongStrings(body, literals, lengths) };
+  return { json, longStrings: new LongStrings(body, literals) };
 }
 
 /** The index of the quote that closes the string literal opened at `open`, or -1 when it is never closed. */
@@ -116,32 +132,4 @@ function isKey(body: Buffer, from: number): boolean {
   let at = from;
   while (body[at] === 0x20 || body[at] === 0x0a || body[at] === 0x0d || body[at] === 0x09) at++;
   return body[at] === COLON;
-}
-
-/**
- * The UTF-16 length of the string literal content body[start, end), checked as JSON by parsing it in pieces; -1 when
- * it is not valid. A piece never ends inside an escape sequence (it stops before a run of backslashes) nor inside a
- * UTF-8 sequence (it stops before a continuation byte), so the pieces' lengths add up to the string's.
- */
-function checkedLength(body: Buffer, start: number, end: number): number {
-  let length = 0;
-  for (let from = start; from < end; ) {
-    let to = Math.min(from + CHECK_PIECE_BYTES, end);
-    if (to < end) {
-      let backslash = to - 1;
-      while (backslash > to - 7 && body[backslash] !== BACKSLASH) backslash--;
-      if (backslash > to - 7 && backslash > from) {
-        to = backslash;
-        while (to > from + 1 && body[to - 1] === BACKSLASH) to--;
-      }
-      while (to > from + 1 && (body[to]! & 0xc0) === 0x80) to--;
-    }
-    try {
-      length += (JSON.parse(`"${body.toString('utf8', from, to)}"`) as string).length;
-    } catch {
-      return -1;
-    }
-    from = to;
-  }
-  return length;
 }

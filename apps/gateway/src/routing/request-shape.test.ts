@@ -95,7 +95,8 @@ describe('readRequestShape', () => {
   });
 
   it('reads the same from an outline, where long strings are placeholders, as from the whole body', () => {
-    const prose = 'Ünïcode prose, "quoted" and\nsplit over lines; 世界 '.repeat(2_000);
+    const prose = 'Plain prose for the estimate, long enough to be left out of the outline. '.repeat(200);
+    const fancy = 'Ünïcode prose, "quoted" and\nsplit over lines; 世界 '.repeat(2_000);
     const body = {
       model: 'auto',
       system: [{ type: 'text', text: prose }],
@@ -106,12 +107,17 @@ describe('readRequestShape', () => {
       ],
       tools: [{ name: 'n', description: 'd'.repeat(300), input_schema: { type: 'object' } }],
     };
-    const outline = outlineOf(Buffer.from(JSON.stringify(body)))!;
-    expect(JSON.stringify(outline.json)).not.toContain('AAAA');
-    const fromOutline = readRequestShape({ outline: outline.json as Record<string, unknown>, longStrings: outline.longStrings }, 'anthropic-messages');
+    const shapeOfOutline = (json: object) => {
+      const outline = outlineOf(Buffer.from(JSON.stringify(json)))!;
+      expect(JSON.stringify(outline.json)).not.toContain('AAAA');
+      return readRequestShape({ outline: outline.json as Record<string, unknown>, longStrings: outline.longStrings }, 'anthropic-messages');
+    };
+    const fromOutline = shapeOfOutline(body);
     const whole = shapeOf(body, 'anthropic-messages');
     expect(fromOutline.promptTokens).toBe(whole.promptTokens);
     expect(fromOutline.hasImages).toBe(true);
     expect(fromOutline.promptText).toBe(`${prose}\nand summarise`);
+    const withFancyText = { ...body, messages: [...body.messages.slice(0, 2), { role: 'user', content: fancy }] };
+    expect(shapeOfOutline(withFancyText).promptText).toBe(fancy);
   });
 });

@@ -224,12 +224,16 @@ describe('a large body (read through its outline when it only passes through)', 
     expect(sent.messages.at(-1)!.content).toBe(prompt);
   });
 
-  it('is refused before any upstream call when a long string is not valid JSON', async () => {
-    const body = `{"model":"qwen","messages":[{"role":"user","content":"${'x'.repeat(200_000)}\u0001 raw: "}]}`;
+  it('leaves the contents of long strings to the upstream, whose 400 the client gets in its own format', async () => {
+    const body = `{"model":"qwen","messages":[{"role":"user","content":"${'x'.repeat(200_000)} raw: \u0001"}]}`;
     const response = await post('/v1/chat/completions', body, { authorization: 'Bearer gk-client-key' });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('not valid JSON');
-    expect(emulator.requests).toHaveLength(0);
+    expect(((await response.json()) as { error: { type: string } }).error.type).toBe('invalid_request_error');
+    expect(emulator.requests).toHaveLength(1);
+    const next = await post('/v1/chat/completions', JSON.stringify({ model: 'qwen', messages: [{ role: 'user', content: 'still serving?' }] }), {
+      authorization: 'Bearer gk-client-key',
+    });
+    expect(next.status).toBe(200);
   });
 });
 
