@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '@gatehouse/translate';
+import { type GatewayError } from '@gatehouse/translate';
 import { readInboundRequest } from './inbound-request';
 
 const prompt = 'word '.repeat(30_000);
