@@ -21,15 +21,8 @@ export interface SpanRecord {
 export const UNSET_STATUS: SpanStatus = Object.freeze({ code: SpanStatusCode.UNSET });
 
 // Shared by every span, so frozen: a processor that tried to add to them would fail instead of touching all spans.
-const NO_LINKS = Object.freeze([]) as unknown as Link[];
+export const NO_LINKS = Object.freeze([]) as unknown as Link[];
 const NO_EVENTS = Object.freeze([]) as unknown as TimedEvent[];
-const NANOS_PER_MILLI = 1e6;
-const NANOS_PER_SECOND = 1e9;
-
-function durationOf(startedAt: number, endedAt: number): HrTime {
-  const nanos = Math.round((endedAt - startedAt) * NANOS_PER_MILLI);
-  return [Math.floor(nanos / NANOS_PER_SECOND), nanos % NANOS_PER_SECOND];
-}
 
 /**
  * An ended span as the SDK's span processors and exporters read it. The gateway's spans are made whole when they end:
@@ -65,7 +58,7 @@ export class FinishedSpan implements ReadableSpan {
     const epochOffset = spanClock.epochOffsetAt(record.endedAt);
     this.startTime = hrTimeOf(epochOffset + record.startedAt);
     this.endTime = hrTimeOf(epochOffset + record.endedAt);
-    this.duration = durationOf(record.startedAt, record.endedAt);
+    this.duration = hrTimeOf(record.endedAt - record.startedAt);
     this.status = record.status;
     this.attributes = record.attributes;
   }

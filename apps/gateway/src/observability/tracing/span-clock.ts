@@ -31,7 +31,7 @@ class SpanClock {
 
 export const spanClock = new SpanClock();
 
-/** Milliseconds since the epoch as an HrTime. */
+/** Milliseconds (since the epoch, or a duration) as an HrTime. */
 export function hrTimeOf(epochMs: number): HrTime {
   let seconds = Math.floor(epochMs / 1000);
   let nanos = Math.round((epochMs - seconds * 1000) * NANOS_PER_MILLI);

@@ -1,12 +1,11 @@
-import { type Context, type Link, type SpanContext, type SpanKind, TraceFlags } from '@opentelemetry/api';
+import { type Context, type SpanContext, type SpanKind, TraceFlags } from '@opentelemetry/api';
 import { type InstrumentationScope } from '@opentelemetry/core';
 import { type IdGenerator, type Sampler, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { FinishedSpan, type SpanRecord, type SpanResource } from './finished-span';
+import { FinishedSpan, NO_LINKS, type SpanRecord, type SpanResource } from './finished-span';
 
 /** SamplingDecision.RECORD_AND_SAMPLED; @opentelemetry/sdk-trace-base itself is loaded only when telemetry is on. */
 const RECORD_AND_SAMPLED = 2;
 const NO_ATTRIBUTES = Object.freeze({});
-const NO_LINKS = Object.freeze([]) as unknown as Link[];
 
 export interface SpanRecorderSetup {
   sampler: Sampler;
