@@ -1,8 +1,14 @@
+import { type BufferPool } from './buffer-pool';
+
 const CHUNK_BYTES = 64 * 1024;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const FIRST_PRINTABLE = 0x20;
 const LAST_ASCII = 0x7f;
+const ZERO = 0x30;
+/** Up to here, digits are worked out in 32-bit integer arithmetic. */
+const MAX_INT32 = 0x7fffffff;
+const SHORT_COPY_BYTES = 24;
 
 /**
  * JSON text written straight into buffers outside the JS heap (span exports, access-log batches): what waits there is
@@ -12,12 +18,20 @@ const LAST_ASCII = 0x7f;
  */
 export class JsonBytes {
   private readonly full: Buffer[] = [];
+  /** Every buffer this has taken from the pool, to give back in recycle(). */
+  private readonly pooled: Buffer[] = [];
   private chunk?: Buffer;
   private used = 0;
   private fullBytes = 0;
 
-  /** `chunkBytes`: the size of each buffer (a piece larger than that gets a buffer of its own size). */
-  constructor(private readonly chunkBytes = CHUNK_BYTES) {}
+  /**
+   * `chunkBytes`: the size of each buffer (a piece larger than that gets a buffer of its own size); with a `pool`,
+   * buffers of its size come from it, and go back with recycle().
+   */
+  constructor(
+    private readonly chunkBytes = CHUNK_BYTES,
+    private readonly pool?: BufferPool,
+  ) {}
 
   get empty(): boolean {
     return this.byteLength === 0;
@@ -37,11 +51,24 @@ export class JsonBytes {
     this.used = at;
   }
 
+  /** One ASCII character, by its code. */
+  byte(code: number): void {
+    const chunk = this.reserve(1);
+    chunk[this.used++] = code;
+  }
+
   /** Bytes already encoded (a piece of JSON made once and written often). */
   bytes(bytes: Uint8Array): void {
     const length = bytes.length;
-    this.reserve(length).set(bytes, this.used);
-    this.used += length;
+    const chunk = this.reserve(length);
+    let at = this.used;
+    // Short pieces are copied here: below about 24 bytes that is quicker than the call into TypedArray#set.
+    if (length < SHORT_COPY_BYTES) for (let i = 0; i < length; i++) chunk[at++] = bytes[i]!;
+    else {
+      chunk.set(bytes, at);
+      at += length;
+    }
+    this.used = at;
   }
 
   /** Any text that is already JSON. */
@@ -72,12 +99,42 @@ export class JsonBytes {
 
   /** A number as JSON writes it (null when not finite). */
   number(value: number): void {
-    this.ascii(Number.isFinite(value) ? String(value) : 'null');
+    if (Number.isSafeInteger(value) && value >= 0) this.digits(value, 1);
+    else this.ascii(Number.isFinite(value) ? String(value) : 'null');
+  }
+
+  /**
+   * A non-negative safe integer in decimal, padded with zeros to `minDigits`, written digit by digit: no string is
+   * made for it (span timestamps and token counts are written this way for every span).
+   */
+  digits(value: number, minDigits: number): void {
+    if (value > MAX_INT32) {
+      this.ascii(String(value).padStart(minDigits, '0'));
+      return;
+    }
+    let count = 1;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) count++;
+    if (count < minDigits) count = minDigits;
+    const chunk = this.reserve(count);
+    const start = this.used;
+    let at = start + count;
+    this.used = at;
+    while (at > start) {
+      const tenth = (value / 10) | 0;
+      chunk[--at] = ZERO + value - tenth * 10;
+      value = tenth;
+    }
   }
 
   /** Everything written, in order; write nothing more afterwards. */
   take(): Buffer[] {
     return this.chunk === undefined || this.used === 0 ? this.full : [...this.full, this.chunk.subarray(0, this.used)];
+  }
+
+  /** Gives the pool's buffers back, once what take() returned is no longer read. */
+  recycle(): void {
+    for (const buffer of this.pooled) this.pool!.give(buffer);
+    this.pooled.length = 0;
   }
 
   /** The buffer to write the next `bytes` at `this.used` into. */
@@ -87,8 +144,15 @@ export class JsonBytes {
       this.full.push(this.chunk.subarray(0, this.used));
       this.fullBytes += this.used;
     }
-    this.chunk = Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes));
+    this.chunk = this.newChunk(Math.max(this.chunkBytes, bytes));
     this.used = 0;
     return this.chunk;
+  }
+
+  private newChunk(bytes: number): Buffer {
+    if (this.pool === undefined || bytes > this.pool.size) return Buffer.allocUnsafe(bytes);
+    const chunk = this.pool.take();
+    this.pooled.push(chunk);
+    return chunk;
   }
 }

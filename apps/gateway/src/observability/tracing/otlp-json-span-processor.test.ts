@@ -108,6 +108,29 @@ describe('OtlpJsonSpanProcessor', () => {
     await provider.shutdown();
   });
 
+  it('sends the batches of one scope as the SDK encodes them, each in its own buffer until its export is over', async () => {
+    const { processor, memory, provider } = await tracerSetup(3);
+    const tracer = provider.getTracer('gatehouse');
+    // Each batch is handed to the transport before the next is written; none has reached the socket yet.
+    const batchesOf = async (names: string[]) => {
+      memory.reset();
+      for (const [index, name] of names.entries()) {
+        tracer.startSpan(name, { attributes: { 'gen_ai.request.model': name, 'gen_ai.usage.input_tokens': index } }).end();
+        if (index % 3 === 2) for (let tick = 0; tick < 5; tick++) await new Promise((resolve) => process.nextTick(resolve));
+      }
+      const spans = memory.getFinishedSpans();
+      return [0, 3, 6].map((from) => JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(spans.slice(from, from + 3))!).toString('utf8')) as unknown);
+    };
+    const first = await batchesOf(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+    await processor.forceFlush();
+    expect(bodies()).toEqual(first);
+    // The next ones are written into the buffers the first ones gave back.
+    const second = await batchesOf(['jj', 'kk', 'll', 'mm', 'nn', 'oo', 'pp', 'qq', 'rr']);
+    await processor.forceFlush();
+    expect(bodies().slice(3)).toEqual(second);
+    await provider.shutdown();
+  });
+
   it('sends what is pending after the flush interval', async () => {
     const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, flushIntervalMs: 50, onExportError: () => {} });
     const provider = new BasicTracerProvider({ spanProcessors: [processor] });

@@ -11,6 +11,7 @@ import {
   TRACES_REQUEST_OPENING,
   writeSpan,
 } from './otlp-json-spans';
+import { BufferPool } from '../buffer-pool';
 import { JsonBytes } from '../json-bytes';
 
 /** One OTLP/HTTP export request, already encoded, and how many spans it carries. */
@@ -37,6 +38,11 @@ export interface OtlpJsonSpanProcessorOptions {
 
 /** ExportResultCode.SUCCESS; @opentelemetry/core itself is loaded only when telemetry is on. */
 const EXPORT_SUCCEEDED = 0;
+const COMMA = 0x2c;
+/** Room for a full batch of the gateway's spans (about 1.3 KB each) in one buffer, so an export is sent as written. */
+const EXPORT_BUFFER_BYTES = 1024 * 1024;
+/** Buffers kept for reuse: one being filled, and a few whose exports are still in flight. */
+const EXPORT_BUFFERS_KEPT = 4;
 
 /**
  * The gateway's batch span processor: it encodes each span to OTLP JSON as it ends, into off-heap buffers, and sends
@@ -51,6 +57,7 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
   private pendingSpans = 0;
   private readonly exports = new Set<Promise<void>>();
   private readonly timer: NodeJS.Timeout;
+  private readonly pool = new BufferPool(EXPORT_BUFFER_BYTES, EXPORT_BUFFERS_KEPT);
 
   constructor(
     private readonly exporter: EncodedSpansExporter,
@@ -87,7 +94,7 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     const { name, version, schemaUrl } = span.instrumentationScope;
     const key = `${name}@${version ?? ''}:${schemaUrl ?? ''}`;
     let group = scopes.get(key);
-    if (!group) scopes.set(key, (group = new ScopeGroup(span.resource, span.instrumentationScope)));
+    if (!group) scopes.set(key, (group = new ScopeGroup(span.resource, span.instrumentationScope, this.pool)));
     return (this.lastGroup = group);
   }
 
@@ -100,43 +107,95 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     this.pendingSpans = 0;
     const sent: Promise<void> = this.send(groups, spans)
       .catch((error: unknown) => this.options.onExportError(error instanceof Error ? error : new Error(String(error))))
-      .finally(() => this.exports.delete(sent));
+      .finally(() => {
+        for (const scopes of groups.values()) for (const group of scopes.values()) group.bytes.recycle();
+        this.exports.delete(sent);
+      });
     this.exports.add(sent);
   }
 
   private async send(groups: Map<SpanResource, Map<string, ScopeGroup>>, spans: number): Promise<void> {
-    const parts: Uint8Array[] = [Buffer.from(TRACES_REQUEST_OPENING)];
-    let resourceSeparator = '';
-    for (const [resource, scopes] of groups) {
-      // Resource detectors may still be running (the SDK's processor waits for them too).
-      if (resource.asyncAttributesPending) await resource.waitForAsyncAttributes?.();
-      let json = resourceSeparator + openResourceSpans(resource);
-      let scopeSeparator = '';
-      for (const { scope, bytes } of scopes.values()) {
-        parts.push(Buffer.from(json + scopeSeparator + openScopeSpans(scope)), ...bytes.take());
-        json = closeScopeSpans(scope);
-        scopeSeparator = ',';
-      }
-      parts.push(Buffer.from(json + closeResourceSpans(resource)));
-      resourceSeparator = ',';
-    }
-    parts.push(Buffer.from(TRACES_REQUEST_CLOSING));
-    const result = await new Promise<ExportResult>((resolve) => this.exporter.export({ body: Buffer.concat(parts), spans }, resolve));
+    const only = groups.size === 1 ? [...groups.values()][0]! : undefined;
+    const body = only?.size === 1 ? await [...only.values()][0]!.requestBody() : await joinedRequestBody(groups);
+    const result = await new Promise<ExportResult>((resolve) => this.exporter.export({ body, spans }, resolve));
     if (result.code !== EXPORT_SUCCEEDED) this.options.onExportError(result.error ?? new Error('OTLP span export failed'));
   }
 }
 
-/** The spans of one resource and instrumentation scope that wait for the next export, as JSON. */
+/** One export request for spans of several resources or scopes, joined from their groups. */
+async function joinedRequestBody(groups: Map<SpanResource, Map<string, ScopeGroup>>): Promise<Buffer> {
+  const parts: Uint8Array[] = [Buffer.from(TRACES_REQUEST_OPENING)];
+  let resourceSeparator = '';
+  for (const [resource, scopes] of groups) {
+    // Resource detectors may still be running (the SDK's processor waits for them too).
+    if (resource.asyncAttributesPending) await resource.waitForAsyncAttributes?.();
+    let json = resourceSeparator + openResourceSpans(resource);
+    let scopeSeparator = '';
+    for (const group of scopes.values()) {
+      parts.push(Buffer.from(json + scopeSeparator + openScopeSpans(group.scope)), ...group.spanBytes());
+      json = closeScopeSpans(group.scope);
+      scopeSeparator = ',';
+    }
+    parts.push(Buffer.from(json + closeResourceSpans(resource)));
+    resourceSeparator = ',';
+  }
+  parts.push(Buffer.from(TRACES_REQUEST_CLOSING));
+  return Buffer.concat(parts);
+}
+
+/**
+ * The spans of one resource and instrumentation scope that wait for the next export, as JSON. When the resource is
+ * complete, the opening of an export request of their own is written first: when they are all that is exported, as
+ * the gateway's spans are, the request is sent as written, usually a single buffer. Otherwise the opening is left
+ * out of what is joined.
+ */
 class ScopeGroup {
-  readonly bytes = new JsonBytes();
+  readonly bytes: JsonBytes;
+  private spans = 0;
+  private readonly openingBytes: number;
 
   constructor(
     readonly resource: SpanResource,
     readonly scope: InstrumentationScope,
-  ) {}
+    pool: BufferPool,
+  ) {
+    this.bytes = new JsonBytes(pool.size, pool);
+    if (!resource.asyncAttributesPending) this.bytes.text(requestOpening(resource, scope));
+    // Resource detectors are still running: the opening waits for them, at the export. Asked now, they are done sooner.
+    else resource.waitForAsyncAttributes?.().catch(() => {});
+    this.openingBytes = this.bytes.byteLength;
+  }
 
   append(span: ReadableSpan): void {
-    if (!this.bytes.empty) this.bytes.ascii(',');
+    if (this.spans++ > 0) this.bytes.byte(COMMA);
     writeSpan(span, this.bytes);
   }
+
+  /** The whole export request for these spans alone; append nothing afterwards. */
+  async requestBody(): Promise<Buffer> {
+    const { resource, scope } = this;
+    if (this.openingBytes === 0) {
+      await resource.waitForAsyncAttributes?.();
+      return Buffer.concat([Buffer.from(requestOpening(resource, scope)), ...this.bytes.take(), Buffer.from(requestClosing(resource, scope))]);
+    }
+    this.bytes.ascii(requestClosing(resource, scope));
+    const parts = this.bytes.take();
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  }
+
+  /** The spans alone, comma-separated; append nothing afterwards. */
+  spanBytes(): Buffer[] {
+    const parts = this.bytes.take();
+    // The opening, when written, is at the start of the first buffer (a piece never straddles two).
+    if (this.openingBytes > 0) parts[0] = parts[0]!.subarray(this.openingBytes);
+    return parts;
+  }
+}
+
+function requestOpening(resource: SpanResource, scope: InstrumentationScope): string {
+  return TRACES_REQUEST_OPENING + openResourceSpans(resource) + openScopeSpans(scope);
+}
+
+function requestClosing(resource: SpanResource, scope: InstrumentationScope): string {
+  return closeScopeSpans(scope) + closeResourceSpans(resource) + TRACES_REQUEST_CLOSING;
 }

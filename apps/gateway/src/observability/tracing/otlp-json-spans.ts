@@ -48,61 +48,96 @@ function schemaUrlOf({ schemaUrl }: { schemaUrl?: string }): string {
 export const TRACES_REQUEST_OPENING = '{"resourceSpans":[';
 export const TRACES_REQUEST_CLOSING = ']}';
 
+/** The fixed pieces of a span's JSON, encoded once. */
+const piece = (json: string) => Buffer.from(json, 'latin1');
+const SPAN_OPENING = piece('{"traceId":"');
+const SPAN_ID = piece('","spanId":"');
+const PARENT_SPAN_ID = piece('","parentSpanId":"');
+const TRACE_STATE = piece('","traceState":');
+const QUOTED_NAME = piece('","name":');
+const NAME = piece(',"name":');
+const KIND = piece(',"kind":');
+const START_TIME = piece(',"startTimeUnixNano":"');
+const END_TIME = piece('","endTimeUnixNano":"');
+const ATTRIBUTES = piece('","attributes":[');
+/** From the end of the attributes to the status code, for a span without events or dropped counts (the gateway's). */
+const NOTHING_DROPPED_TO_STATUS = piece('],"droppedAttributesCount":0,"events":[],"droppedEventsCount":0,"status":{"code":');
+const DROPPED_ATTRIBUTES = piece('],"droppedAttributesCount":');
+const EVENTS = piece(',"events":[');
+const DROPPED_EVENTS = piece('],"droppedEventsCount":');
+const STATUS = piece(',"status":{"code":');
+const STATUS_MESSAGE = piece(',"message":');
+const NO_LINKS_TO_FLAGS = piece('},"links":[],"droppedLinksCount":0,"flags":');
+const LINKS = piece('},"links":[');
+const DROPPED_LINKS = piece('],"droppedLinksCount":');
+const FLAGS = piece(',"flags":');
+const COMMA = 0x2c;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACKET = 0x5b;
+
 /** One span, as an element of a scope's `spans` array. */
 export function writeSpan(span: ReadableSpan, out: JsonBytes): void {
-  // Pieces are written one by one rather than joined first: a joined string would be one more copy to make.
+  // Constant pieces are copied from bytes encoded once, numbers written digit by digit: per span, only the ids and the
+  // attribute values are read character by character.
   const context = span.spanContext();
   const parent = span.parentSpanContext;
-  const { status } = span;
-  out.ascii('{"traceId":"');
+  const { status, events, links } = span;
+  out.bytes(SPAN_OPENING);
   out.ascii(context.traceId);
-  out.ascii('","spanId":"');
+  out.bytes(SPAN_ID);
   out.ascii(context.spanId);
   if (parent?.spanId) {
-    out.ascii('","parentSpanId":"');
+    out.bytes(PARENT_SPAN_ID);
     out.ascii(parent.spanId);
   }
-  out.ascii('"');
   const traceState = context.traceState?.serialize();
-  if (traceState !== undefined) {
-    out.ascii(',"traceState":');
+  if (traceState === undefined) out.bytes(QUOTED_NAME);
+  else {
+    out.bytes(TRACE_STATE);
     out.string(traceState);
+    out.bytes(NAME);
   }
-  out.ascii(',"name":');
   out.string(span.name);
-  out.ascii(',"kind":');
+  out.bytes(KIND);
   out.number(span.kind == null ? 0 : span.kind + 1);
-  out.ascii(',"startTimeUnixNano":"');
-  out.ascii(nanosOf(span.startTime));
-  out.ascii('","endTimeUnixNano":"');
-  out.ascii(nanosOf(span.endTime));
-  out.ascii('","attributes":');
-  writeAttributes(span.attributes, out);
-  out.ascii(',"droppedAttributesCount":');
-  out.number(span.droppedAttributesCount);
-  out.ascii(',"events":[');
-  writeEach(span.events, writeEvent, out);
-  out.ascii('],"droppedEventsCount":');
-  out.number(span.droppedEventsCount);
-  out.ascii(',"status":{"code":');
+  out.bytes(START_TIME);
+  writeNanos(span.startTime, out);
+  out.bytes(END_TIME);
+  writeNanos(span.endTime, out);
+  out.bytes(ATTRIBUTES);
+  writeAttributeList(span.attributes, out);
+  if (span.droppedAttributesCount === 0 && events.length === 0 && span.droppedEventsCount === 0) out.bytes(NOTHING_DROPPED_TO_STATUS);
+  else {
+    out.bytes(DROPPED_ATTRIBUTES);
+    out.number(span.droppedAttributesCount);
+    out.bytes(EVENTS);
+    writeEach(events, writeEvent, out);
+    out.bytes(DROPPED_EVENTS);
+    out.number(span.droppedEventsCount);
+    out.bytes(STATUS);
+  }
   out.number(status.code);
   if (status.message !== undefined) {
-    out.ascii(',"message":');
+    out.bytes(STATUS_MESSAGE);
     out.string(status.message);
   }
-  out.ascii('},"links":[');
-  writeEach(span.links, writeLink, out);
-  out.ascii('],"droppedLinksCount":');
-  out.number(span.droppedLinksCount);
-  out.ascii(',"flags":');
+  if (links.length === 0 && span.droppedLinksCount === 0) out.bytes(NO_LINKS_TO_FLAGS);
+  else {
+    out.bytes(LINKS);
+    writeEach(links, writeLink, out);
+    out.bytes(DROPPED_LINKS);
+    out.number(span.droppedLinksCount);
+    out.bytes(FLAGS);
+  }
   out.number(flagsOf(context, parent?.isRemote));
-  out.ascii('}');
+  out.byte(CLOSE_BRACE);
 }
 
 /** Items of a JSON array, comma-separated. */
 function writeEach<T>(items: readonly T[], write: (item: T, out: JsonBytes) => void, out: JsonBytes): void {
   for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.ascii(',');
+    if (i > 0) out.byte(COMMA);
     write(items[i]!, out);
   }
 }
@@ -140,55 +175,104 @@ function nanosOf([seconds, nanos]: HrTime): string {
   return `${Math.trunc(seconds)}${String(wholeNanos).padStart(9, '0')}`;
 }
 
+/** The same digits as nanosOf, written without making the string (beyond 2^53 ns, so not as one number). */
+function writeNanos([seconds, nanos]: HrTime, out: JsonBytes): void {
+  const wholeSeconds = Math.trunc(seconds);
+  const wholeNanos = Math.trunc(nanos);
+  if (wholeSeconds <= 0 || wholeNanos < 0 || !Number.isSafeInteger(wholeSeconds)) {
+    out.ascii(nanosOf([seconds, nanos]));
+    return;
+  }
+  out.digits(wholeSeconds, 1);
+  out.digits(wholeNanos, 9);
+}
+
 function writeAttributes(attributes: Attributes, out: JsonBytes): void {
-  out.ascii('[');
+  out.byte(OPEN_BRACKET);
+  writeAttributeList(attributes, out);
+  out.byte(CLOSE_BRACKET);
+}
+
+/** The attributes as KeyValues, comma-separated, without the brackets. */
+function writeAttributeList(attributes: Attributes, out: JsonBytes): void {
   let first = true;
   for (const key in attributes) {
-    if (!first) out.ascii(',');
+    if (!first) out.byte(COMMA);
     first = false;
     writeKeyValue(key, attributes[key], out);
   }
-  out.ascii(']');
+}
+
+/** `{"key":…,"value":` for one attribute key, with the opening of each kind of value it most often has. */
+interface KeyValueOpenings {
+  any: Buffer;
+  string: Buffer;
+  int: Buffer;
+  double: Buffer;
 }
 
 const KEY_OPENINGS_KEPT = 1_000;
-const keyValueOpenings = new Map<string, Buffer>();
+const keyValueOpenings = new Map<string, KeyValueOpenings>();
 
-/** `{"key":…,"value":` for an attribute key, as UTF-8. The gateway's keys are few and fixed; each is encoded once. */
-function keyValueOpening(key: string): Buffer {
-  let opening = keyValueOpenings.get(key);
-  if (opening === undefined) {
-    opening = Buffer.from(`{"key":${JSON.stringify(key)},"value":`);
-    if (keyValueOpenings.size < KEY_OPENINGS_KEPT) keyValueOpenings.set(key, opening);
+/** The openings for an attribute key, as UTF-8. The gateway's keys are few and fixed; each is encoded once. */
+function keyValueOpeningsOf(key: string): KeyValueOpenings {
+  let openings = keyValueOpenings.get(key);
+  if (openings === undefined) {
+    const any = `{"key":${JSON.stringify(key)},"value":`;
+    openings = {
+      any: Buffer.from(any),
+      string: Buffer.from(`${any}{"stringValue":`),
+      int: Buffer.from(`${any}{"intValue":`),
+      double: Buffer.from(`${any}{"doubleValue":`),
+    };
+    if (keyValueOpenings.size < KEY_OPENINGS_KEPT) keyValueOpenings.set(key, openings);
   }
-  return opening;
+  return openings;
 }
 
 /** `{"key":…,"value":…}`. */
 function writeKeyValue(key: string, value: unknown, out: JsonBytes): void {
-  out.bytes(keyValueOpening(key));
-  writeAnyValue(value, out);
-  out.ascii('}');
+  const openings = keyValueOpeningsOf(key);
+  switch (typeof value) {
+    case 'string':
+      out.bytes(openings.string);
+      out.string(value);
+      out.byte(CLOSE_BRACE);
+      break;
+    case 'number':
+      out.bytes(Number.isInteger(value) ? openings.int : openings.double);
+      out.number(value);
+      out.byte(CLOSE_BRACE);
+      break;
+    default:
+      out.bytes(openings.any);
+      writeAnyValue(value, out);
+  }
+  out.byte(CLOSE_BRACE);
 }
 
 /** What every attribute value starts with, by type: encoded once, copied for each attribute. */
-const STRING_VALUE = Buffer.from('{"stringValue":');
-const INT_VALUE = Buffer.from('{"intValue":');
-const DOUBLE_VALUE = Buffer.from('{"doubleValue":');
-const TRUE_VALUE = Buffer.from('{"boolValue":true}');
-const FALSE_VALUE = Buffer.from('{"boolValue":false}');
+const STRING_VALUE = piece('{"stringValue":');
+const INT_VALUE = piece('{"intValue":');
+const DOUBLE_VALUE = piece('{"doubleValue":');
+const TRUE_VALUE = piece('{"boolValue":true}');
+const FALSE_VALUE = piece('{"boolValue":false}');
+
+const ARRAY_VALUE = piece('{"arrayValue":{"values":[');
+const KVLIST_VALUE = piece('{"kvlistValue":{"values":[');
+const END_OF_LIST_VALUE = piece(']}}');
 
 function writeAnyValue(value: unknown, out: JsonBytes): void {
   switch (typeof value) {
     case 'string':
       out.bytes(STRING_VALUE);
       out.string(value);
-      out.ascii('}');
+      out.byte(CLOSE_BRACE);
       return;
     case 'number':
       out.bytes(Number.isInteger(value) ? INT_VALUE : DOUBLE_VALUE);
       out.number(value);
-      out.ascii('}');
+      out.byte(CLOSE_BRACE);
       return;
     case 'boolean':
       out.bytes(value ? TRUE_VALUE : FALSE_VALUE);
@@ -197,18 +281,18 @@ function writeAnyValue(value: unknown, out: JsonBytes): void {
   if (value instanceof Uint8Array) {
     out.ascii(`{"bytesValue":"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}"}`);
   } else if (Array.isArray(value)) {
-    out.ascii('{"arrayValue":{"values":[');
+    out.bytes(ARRAY_VALUE);
     writeEach(value as unknown[], writeAnyValue, out);
-    out.ascii(']}}');
+    out.bytes(END_OF_LIST_VALUE);
   } else if (typeof value === 'object' && value !== null) {
-    out.ascii('{"kvlistValue":{"values":[');
+    out.bytes(KVLIST_VALUE);
     let first = true;
     for (const key of Object.keys(value)) {
-      if (!first) out.ascii(',');
+      if (!first) out.byte(COMMA);
       first = false;
       writeKeyValue(key, (value as Record<string, unknown>)[key], out);
     }
-    out.ascii(']}}');
+    out.bytes(END_OF_LIST_VALUE);
   } else {
     out.ascii('{}');
   }
