@@ -1,4 +1,5 @@
 import { write, writeSync } from 'node:fs';
+import { BufferPool } from '../buffer-pool';
 import { JsonBytes } from '../json-bytes';
 
 export interface BatchedFdWriterOptions {
@@ -13,6 +14,8 @@ export interface BatchedFdWriterOptions {
 const RETRY_BUSY_MS = 10;
 /** Room past the flush threshold in each buffer, so that the line which crosses it still fits. */
 const CHUNK_SLACK_BYTES = 16 * 1024;
+/** Buffers kept for reuse: the batch being filled and the one being written. */
+const BUFFERS_KEPT = 2;
 
 /**
  * A pino destination that gathers lines and writes them to a file descriptor in one asynchronous write per batch.
@@ -23,6 +26,9 @@ const CHUNK_SLACK_BYTES = 16 * 1024;
  */
 export class BatchedFdWriter {
   private waiting: JsonBytes;
+  /** The batch whose bytes are being written; its buffers go back to the pool when the write is done. */
+  private written?: JsonBytes;
+  private readonly pool: BufferPool;
   private writing = false;
   private timer?: NodeJS.Timeout;
   private whenIdle?: () => void;
@@ -34,6 +40,7 @@ export class BatchedFdWriter {
     private readonly fd: number,
     private readonly options: BatchedFdWriterOptions,
   ) {
+    this.pool = new BufferPool(options.flushBytes + CHUNK_SLACK_BYTES, BUFFERS_KEPT);
     this.waiting = this.newBatch();
   }
 
@@ -64,9 +71,10 @@ export class BatchedFdWriter {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
         this.failed(error as Error);
-        return;
+        break;
       }
     }
+    this.recycleWritten();
   }
 
   private flush(): void {
@@ -79,14 +87,20 @@ export class BatchedFdWriter {
 
   /** Batches are sized so that the line which crosses the flush threshold still fits in the same buffer. */
   private newBatch(): JsonBytes {
-    return new JsonBytes(this.options.flushBytes + CHUNK_SLACK_BYTES);
+    return new JsonBytes(this.pool.size, this.pool);
   }
 
   /** Everything waiting, as one buffer; the next line starts a new batch (this one is being written). */
   private take(): Buffer {
+    this.written = this.waiting;
     const parts = this.waiting.take();
     this.waiting = this.newBatch();
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  }
+
+  private recycleWritten(): void {
+    this.written?.recycle();
+    this.written = undefined;
   }
 
   private send(data: Buffer): void {
@@ -101,6 +115,7 @@ export class BatchedFdWriter {
         this.send(data.subarray(written));
         return;
       }
+      this.recycleWritten();
       this.writing = false;
       if (this.whenIdle) {
         this.whenIdle();
