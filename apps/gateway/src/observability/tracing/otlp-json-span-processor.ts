@@ -178,14 +178,14 @@ class ScopeGroup {
       await resource.waitForAsyncAttributes?.();
       return Buffer.concat([Buffer.from(requestOpening(resource, scope)), ...this.bytes.take(), Buffer.from(requestClosing(resource, scope))]);
     }
-    this.bytes.ascii(requestClosing(resource, scope));
+    this.bytes.text(requestClosing(resource, scope));
     const parts = this.bytes.take();
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   }
 
   /** The spans alone, comma-separated; append nothing afterwards. */
   spanBytes(): Buffer[] {
-    const parts = this.bytes.take();
+    const parts = [...this.bytes.take()];
     // The opening, when written, is at the start of the first buffer (a piece never straddles two).
     if (this.openingBytes > 0) parts[0] = parts[0]!.subarray(this.openingBytes);
     return parts;
