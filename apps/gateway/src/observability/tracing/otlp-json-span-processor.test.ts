@@ -22,6 +22,8 @@ async function tracerSetup(batchSpans: number, errors: Error[] = []) {
   const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
     batchSpans,
     flushIntervalMs: 60_000,
+    // Spans are written when a batch fills or on flush: the ones still waiting must not be left out.
+    encodeDelayMs: 60_000,
     onExportError: (error) => errors.push(error),
   });
   const memory = new InMemorySpanExporter();
@@ -132,10 +134,35 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends what is pending after the flush interval', async () => {
-    const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, flushIntervalMs: 50, onExportError: () => {} });
+    const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
+      batchSpans: 100,
+      flushIntervalMs: 50,
+      encodeDelayMs: 10,
+      onExportError: () => {},
+    });
     const provider = new BasicTracerProvider({ spanProcessors: [processor] });
     provider.getTracer('gatehouse').startSpan('alone').end();
     await expect.poll(() => bodies().map(spanCount), { timeout: 2_000 }).toEqual([1]);
+    await provider.shutdown();
+  });
+
+  it('writes ended spans together once the encode delay is over, not as each ends', async () => {
+    const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
+      batchSpans: 100,
+      flushIntervalMs: 20,
+      encodeDelayMs: 300,
+      onExportError: () => {},
+    });
+    const provider = new BasicTracerProvider({ spanProcessors: [processor] });
+    const tracer = provider.getTracer('gatehouse');
+    tracer.startSpan('first').end();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    tracer.startSpan('second').end();
+    // Several flush intervals went by: nothing was written yet, so nothing was sent.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(collector.received).toHaveLength(0);
+    // Both are written at the first one's deadline, and go out in the same export.
+    await expect.poll(() => bodies().map(spanCount), { timeout: 2_000 }).toEqual([2]);
     await provider.shutdown();
   });
 

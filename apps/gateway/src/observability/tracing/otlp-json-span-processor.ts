@@ -32,6 +32,11 @@ export interface OtlpJsonSpanProcessorOptions {
   batchSpans: number;
   /** Spans that ended since the last export go out after this long even when fewer. */
   flushIntervalMs: number;
+  /**
+   * How long an ended span may wait to be written. Written together, after the requests of the moment are answered,
+   * spans cost less and delay no request; a span object that waits this little still dies before its first collection.
+   */
+  encodeDelayMs: number;
   /** Where a failed export is reported (the SDK's global error handler). */
   onExportError(error: Error): void;
 }
@@ -45,10 +50,10 @@ const EXPORT_BUFFER_BYTES = 1024 * 1024;
 const EXPORT_BUFFERS_KEPT = 4;
 
 /**
- * The gateway's batch span processor: it encodes each span to OTLP JSON as it ends, into off-heap buffers, and sends
- * them in batches. The SDK's BatchSpanProcessor keeps the span objects (a few hundred small objects each, with their
- * attributes) until the batch is serialized, long enough for young collections to copy or promote them; here only
- * bytes wait. While the collector is down, the transport keeps at most 30 exports in flight (about 15,000 spans, as
+ * The gateway's batch span processor: it encodes spans to OTLP JSON a few milliseconds after they end, into off-heap
+ * buffers, and sends them in batches. The SDK's BatchSpanProcessor keeps the span objects (a few hundred small objects
+ * each, with their attributes) until the batch is serialized, long enough for young collections to copy or promote
+ * them; here only bytes wait. While the collector is down, the transport keeps at most 30 exports in flight (about 15,000 spans, as
  * many as the SDK's processor was allowed to queue here); batches beyond that are dropped and reported.
  */
 export class OtlpJsonSpanProcessor implements SpanProcessor {
@@ -58,6 +63,9 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
   private readonly exports = new Set<Promise<void>>();
   private readonly timer: NodeJS.Timeout;
   private readonly pool = new BufferPool(EXPORT_BUFFER_BYTES, EXPORT_BUFFERS_KEPT);
+  /** Spans that ended and wait to be written (for encodeDelayMs at most). */
+  private ended: ReadableSpan[] = [];
+  private encodeTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly exporter: EncodedSpansExporter,
@@ -70,11 +78,24 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
-    this.groupOf(span).append(span);
-    if (++this.pendingSpans >= this.options.batchSpans) this.flush();
+    const waiting = this.ended.push(span);
+    if (waiting >= this.options.batchSpans) this.encodeEnded();
+    else if (waiting === 1) this.encodeTimer = setTimeout(this.encodeEnded, this.options.encodeDelayMs).unref();
   }
 
+  /** Writes the spans that ended since the last time, and sends a batch when one is full. */
+  private readonly encodeEnded = () => {
+    clearTimeout(this.encodeTimer);
+    const spans = this.ended;
+    this.ended = [];
+    for (const span of spans) {
+      this.groupOf(span).append(span);
+      if (++this.pendingSpans >= this.options.batchSpans) this.flush();
+    }
+  };
+
   async forceFlush(): Promise<void> {
+    this.encodeEnded();
     this.flush();
     await Promise.all(this.exports);
     await this.exporter.forceFlush();

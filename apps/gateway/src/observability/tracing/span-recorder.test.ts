@@ -17,7 +17,7 @@ import { SpanRecorder } from './span-recorder';
 const collector = collectorEndpointForFile();
 
 async function recorderSetup(root = new AlwaysOnSampler()) {
-  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, flushIntervalMs: 60_000, onExportError: () => {} });
+  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, flushIntervalMs: 60_000, encodeDelayMs: 60_000, onExportError: () => {} });
   const memory = new InMemorySpanExporter();
   const recorder = new SpanRecorder({
     sampler: new ParentBasedSampler({ root }),

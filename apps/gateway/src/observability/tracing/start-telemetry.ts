@@ -19,6 +19,8 @@ const METRICS_EXPORT_INTERVAL_MS = 15_000;
 /** Spans per export request (the SDK's default batch); encoded as they end, they wait as bytes off the heap. */
 const SPAN_EXPORT_BATCH = 512;
 const SPAN_FLUSH_INTERVAL_MS = 1_000;
+/** Ended spans are written in small batches, this long after the first of them ended. */
+const SPAN_ENCODE_DELAY_MS = 10;
 
 /**
  * Starts the OpenTelemetry Node SDK when `telemetry.otlp_endpoint` is set (spans and metrics over OTLP/HTTP), or when
@@ -40,6 +42,7 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
     new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${endpoint}/v1/traces`), {
       batchSpans: SPAN_EXPORT_BATCH,
       flushIntervalMs: SPAN_FLUSH_INTERVAL_MS,
+      encodeDelayMs: SPAN_ENCODE_DELAY_MS,
       onExportError: core.globalErrorHandler,
     }),
   ];
