@@ -57,6 +57,8 @@ describe('npm run bench -- --quick', () => {
       }
       const fixed = row as FixedRateMeasurement;
       expect(finite(fixed.latencyMs.p50) && finite(fixed.latencyMs.p99), row.target.id).toBe(true);
+      expect(fixed.roundP50Ms.length, row.target.id).toBe(results.rounds);
+      expect(fixed.roundP50Ms.every(finite), row.target.id).toBe(true);
       if (measuredByCpu) expect(finite(fixed.overheadMs?.p50) && finite(fixed.overheadMs?.p99) && finite(fixed.cpuMicrosPerRequest), row.target.id).toBe(true);
       if (scenario.payload === 'stream') {
         expect(finite(fixed.timeToFirstTokenMs?.p50), row.target.id).toBe(true);

@@ -41,6 +41,8 @@ export interface FixedRateMeasurement {
   /** Answers per second of measured time. */
   achievedRate: number;
   latencyMs: Percentiles;
+  /** Each round's median latency, in the order of the rounds. */
+  roundP50Ms: number[];
   /** Target minus the emulator called directly, same scenario and upstream dialect. */
   overheadMs?: { p50: number; p99: number };
   /** Streams only. */

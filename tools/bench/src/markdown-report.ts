@@ -1,6 +1,6 @@
 import { type BenchResults, type FixedRateMeasurement, type MaxThroughputMeasurement, type Measurement } from './bench-results';
 import { SCENARIOS, STREAM_CHUNK_DELAY_MS, STREAM_CHUNKS } from './bench-scenarios';
-import { FEATURE_LABEL, type Feature, TELEMETRY_OFF } from './gateway-variants';
+import { FEATURE_LABEL, type Feature, TELEMETRY_OFF, TELEMETRY_ON } from './gateway-variants';
 import { FOREIGN_LOAD_WARNING } from './machine-load';
 import { checkTargets, heldBackReason } from './target-checks';
 
@@ -121,11 +121,11 @@ function telemetrySection(results: BenchResults): string[] {
   const lines = [
     '## Telemetry (issue 7)',
     '',
-    'OpenAI → OpenAI pass-through at 1,000 req/s, the variants taking turns every 2 s with the emulator called directly.',
-    'Between both off and tracing with metrics: metrics alone (the full variant), and tracing that records one new trace in',
-    'ten (`telemetry.sample_ratio: 0.1`).',
+    'OpenAI → OpenAI pass-through at 1,000 req/s, the variants taking turns every 2 s with the emulator called directly,',
+    'each round starting one target further on, every other round in reverse order. Between both off and tracing with',
+    'metrics: metrics alone (the full variant), and tracing that records one new trace in ten (`telemetry.sample_ratio: 0.1`).',
     '',
-    ...header(['variant', 'added p50', 'added p99', 'CPU µs/req', 'Δ CPU vs both off', 'errors']),
+    ...header(['variant', 'added p50', 'added p99', 'p50 from round to round (sd)', 'CPU µs/req', 'Δ CPU vs both off', 'errors']),
   ];
   for (const measurement of gateways) {
     const cpu = measurement.cpuMicrosPerRequest;
@@ -134,13 +134,39 @@ function telemetrySection(results: BenchResults): string[] {
         labelOf(measurement.target.variant),
         signed(measurement.overheadMs?.p50),
         signed(measurement.overheadMs?.p99),
+        number(standardDeviation(measurement.roundP50Ms)),
         whole(cpu),
         cpu === undefined || offCpu === undefined || measurement.target.variant === TELEMETRY_OFF ? '' : signed(cpu - offCpu, 0),
         errors(measurement),
       ]),
     );
   }
+  const on = gateways.find((measurement) => measurement.target.variant === TELEMETRY_ON);
+  const off = gateways.find((measurement) => measurement.target.variant === TELEMETRY_OFF);
+  const uncertainty = on && off ? standardErrorOfDifference(on.roundP50Ms, off.roundP50Ms) : undefined;
+  if (uncertainty !== undefined) {
+    lines.push(
+      '',
+      `From the rounds' spread, the difference between ${labelOf(TELEMETRY_ON)} and both off is known to ±${number(uncertainty)} ms ` +
+        `(one standard error over ${off!.roundP50Ms.length} rounds).`,
+    );
+  }
   return [...lines, ''];
+}
+
+/** Sample standard deviation; undefined for fewer than two values. */
+function standardDeviation(values: readonly number[]): number | undefined {
+  if (values.length < 2) return undefined;
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1));
+}
+
+/** The standard error of the difference between the means of two sets of rounds. */
+function standardErrorOfDifference(a: readonly number[], b: readonly number[]): number | undefined {
+  const sdA = standardDeviation(a);
+  const sdB = standardDeviation(b);
+  if (sdA === undefined || sdB === undefined) return undefined;
+  return Math.sqrt(sdA ** 2 / a.length + sdB ** 2 / b.length);
 }
 
 function featureSection(results: BenchResults): string[] {
@@ -272,7 +298,7 @@ function methodSection(results: BenchResults): string[] {
       ' Redis, for the Redis-limits variant, is the machine’s own server, not pinned.',
     '- Only one target is loaded at a time. Each scenario warms every target up, then visits them in turn, ' +
       `${results.rounds} round(s) of ${number(seconds / results.rounds)} s each (${seconds} s per target in all; the 64-connection runs get half), so drift touches all alike. Gateway processes not under load (the other feature variants) are paused with SIGSTOP meanwhile, so that their timers do not share the target core.`,
-    '- Issue 7’s telemetry cost is a paired run of its own: full + tracing and full − metrics (both off) alternate with the emulator called directly every 2 s, 10 times, at 1,000 req/s; metrics alone and tracing at 10% sampling take their turns too.',
+    '- Issue 7’s telemetry cost is a paired run of its own: full + tracing and full − metrics (both off) alternate with the emulator called directly every 2 s, 20 times, at 1,000 req/s; metrics alone and tracing at 10% sampling take their turns too.',
     '- Fixed rates are **open loop**: an undici client sends on a fixed schedule whatever the answers do, with as many',
     '  keep-alive connections as needed, and each latency runs from the time the request was *due* to its last byte',
     `  (no coordinated omission). Timer granularity makes the generator send late by p50 ${number(results.sendLagMs.p50)} ms / p99 ${number(results.sendLagMs.p99)} ms;`,

@@ -38,7 +38,10 @@ export class FixedRateAccumulator {
   private cpuMicros: number | undefined;
   private firstError: string | undefined;
 
+  private readonly roundP50s: number[] = [];
+
   add(result: OpenLoopResult, scheduledMs: number, cpuMicros: number | undefined, load: MachineLoad): void {
+    this.roundP50s.push(LatencyHistogram.from(result.latency).percentileMs(50));
     this.foreign.add(load);
     this.latency.merge(result.latency);
     this.timeToFirstToken.merge(result.timeToFirstToken);
@@ -66,6 +69,7 @@ export class FixedRateAccumulator {
       ...(this.firstError === undefined ? {} : { firstError: this.firstError }),
       achievedRate: this.completed / (this.measuredMs / 1000),
       latencyMs: percentilesOf(this.latency),
+      roundP50Ms: this.roundP50s,
       ...(streaming
         ? {
             timeToFirstTokenMs: percentilesOf(this.timeToFirstToken),

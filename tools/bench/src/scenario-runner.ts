@@ -34,6 +34,16 @@ export async function runScenario(scenario: Scenario, targets: readonly LiveTarg
   return measurements;
 }
 
+/**
+ * The order of the targets in round `round`: each round starts one target further on, and every other round goes the
+ * other way, so that no target always has the same place in a round nor always runs right after the same target (a
+ * process woken from a longer pause, or following a heavier target, starts a little slower).
+ */
+export function visitOrder(count: number, round: number): number[] {
+  const order = Array.from({ length: count }, (_, step) => (round + step) % count);
+  return round % 2 === 0 ? order : order.reverse();
+}
+
 async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveTarget[], context: ScenarioRunContext): Promise<Measurement[]> {
   const sliceMs = (context.durationS * 1000) / context.rounds;
   const visit = async (target: LiveTarget, durationMs: number) => {
@@ -56,8 +66,8 @@ async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveT
   for (const target of targets) if (context.warmUpS > 0) await visit(target, context.warmUpS * 1000);
   const accumulators = targets.map(() => new FixedRateAccumulator());
   for (let round = 0; round < context.rounds; round++) {
-    for (const [index, target] of targets.entries()) {
-      const { result, cpu, load } = await visit(target, sliceMs);
+    for (const index of visitOrder(targets.length, round)) {
+      const { result, cpu, load } = await visit(targets[index]!, sliceMs);
       accumulators[index]!.add(result, sliceMs, cpu, load);
     }
   }
@@ -85,8 +95,8 @@ async function runMaxThroughput(scenario: MaxThroughputScenario, targets: readon
   for (const target of targets) if (context.warmUpS > 0) await visit(target, context.warmUpS * 1000);
   const accumulators = targets.map(() => new MaxThroughputAccumulator());
   for (let round = 0; round < context.rounds; round++) {
-    for (const [index, target] of targets.entries()) {
-      const { result, cpu, load } = await visit(target, sliceMs);
+    for (const index of visitOrder(targets.length, round)) {
+      const { result, cpu, load } = await visit(targets[index]!, sliceMs);
       accumulators[index]!.add(result, cpu, load);
     }
   }
