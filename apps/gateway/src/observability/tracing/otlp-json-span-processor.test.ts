@@ -150,19 +150,19 @@ describe('OtlpJsonSpanProcessor', () => {
     const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
       batchSpans: 100,
       flushIntervalMs: 20,
-      encodeDelayMs: 300,
+      encodeDelayMs: 1_000,
       onExportError: () => {},
     });
     const provider = new BasicTracerProvider({ spanProcessors: [processor] });
     const tracer = provider.getTracer('gatehouse');
     tracer.startSpan('first').end();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     tracer.startSpan('second').end();
     // Several flush intervals went by: nothing was written yet, so nothing was sent.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(collector.received).toHaveLength(0);
     // Both are written at the first one's deadline, and go out in the same export.
-    await expect.poll(() => bodies().map(spanCount), { timeout: 2_000 }).toEqual([2]);
+    await expect.poll(() => bodies().map(spanCount), { timeout: 3_000 }).toEqual([2]);
     await provider.shutdown();
   });
 
