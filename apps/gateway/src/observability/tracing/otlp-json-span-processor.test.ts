@@ -35,6 +35,12 @@ async function tracerSetup(batchSpans: number, errors: Error[] = []) {
   return { processor, memory, provider };
 }
 
+/** A provider whose spans go out only on the processor's timers (the batch is never full). */
+async function timedTracerProvider(timers: { flushIntervalMs: number; encodeDelayMs: number }) {
+  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, ...timers, onExportError: () => {} });
+  return new BasicTracerProvider({ spanProcessors: [processor] });
+}
+
 const bodies = () => collector.received.map((request) => JSON.parse(request.body) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> });
 const spanCount = (body: ReturnType<typeof bodies>[number]) => body.resourceSpans.flatMap((resource) => resource.scopeSpans).flatMap((scope) => scope.spans).length;
 
@@ -134,26 +140,14 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends what is pending after the flush interval', async () => {
-    const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
-      batchSpans: 100,
-      flushIntervalMs: 50,
-      encodeDelayMs: 10,
-      onExportError: () => {},
-    });
-    const provider = new BasicTracerProvider({ spanProcessors: [processor] });
+    const provider = await timedTracerProvider({ flushIntervalMs: 50, encodeDelayMs: 10 });
     provider.getTracer('gatehouse').startSpan('alone').end();
     await expect.poll(() => bodies().map(spanCount), { timeout: 2_000 }).toEqual([1]);
     await provider.shutdown();
   });
 
   it('writes ended spans together once the encode delay is over, not as each ends', async () => {
-    const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
-      batchSpans: 100,
-      flushIntervalMs: 20,
-      encodeDelayMs: 1_000,
-      onExportError: () => {},
-    });
-    const provider = new BasicTracerProvider({ spanProcessors: [processor] });
+    const provider = await timedTracerProvider({ flushIntervalMs: 20, encodeDelayMs: 1_000 });
     const tracer = provider.getTracer('gatehouse');
     tracer.startSpan('first').end();
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -53,8 +53,8 @@ const EXPORT_BUFFERS_KEPT = 4;
  * The gateway's batch span processor: it encodes spans to OTLP JSON a few milliseconds after they end, into off-heap
  * buffers, and sends them in batches. The SDK's BatchSpanProcessor keeps the span objects (a few hundred small objects
  * each, with their attributes) until the batch is serialized, long enough for young collections to copy or promote
- * them; here only bytes wait. While the collector is down, the transport keeps at most 30 exports in flight (about 15,000 spans, as
- * many as the SDK's processor was allowed to queue here); batches beyond that are dropped and reported.
+ * them; here only bytes wait. While the collector is down, the transport keeps at most 30 exports in flight (about
+ * 15,000 spans, as many as the SDK's processor was allowed to queue here); batches beyond that are dropped and reported.
  */
 export class OtlpJsonSpanProcessor implements SpanProcessor {
   private groups = new Map<SpanResource, Map<string, ScopeGroup>>();
