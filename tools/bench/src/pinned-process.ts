@@ -50,6 +50,7 @@ export class PinnedProcess {
   private readonly tail: string[] = [];
   private readonly exited: Promise<number | null>;
   private exitCode: number | null | undefined;
+  private exitSignal: NodeJS.Signals | null = null;
   private finalCpuMicros = 0;
   private paused = false;
 
@@ -63,6 +64,7 @@ export class PinnedProcess {
       const done = () => resolve(this.exitCode ?? null);
       child.once('exit', (code, signal) => {
         this.exitCode = code ?? (signal ? -1 : null);
+        this.exitSignal = signal;
         setTimeout(done, 500).unref();
       });
       child.once('close', done);
@@ -80,6 +82,13 @@ export class PinnedProcess {
   /** The last lines the process wrote (stdout and stderr), for messages. */
   get output(): string {
     return this.tail.join('\n');
+  }
+
+  /** Throws, with how it ended and what it said last, if the process is gone (a target that died under load). */
+  assertRunning(): void {
+    if (this.running) return;
+    const how = this.exitSignal ? `was killed by ${this.exitSignal}` : `exited with ${this.exitCode}`;
+    throw new Error(`${this.name} ${how} while it was being measured:\n${this.output}`);
   }
 
   static start(launch: ProcessLaunch): Promise<PinnedProcess> {

@@ -48,6 +48,7 @@ async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveT
   const sliceMs = (context.durationS * 1000) / context.rounds;
   const visit = async (target: LiveTarget, durationMs: number) => {
     context.focus?.(target);
+    target.process?.assertRunning();
     const before = target.process ? cpuMicros(target.process.pid) : undefined;
     const stopLoad = measureMachineLoad();
     const result = await context.loadGenerator.openLoop({
@@ -57,6 +58,7 @@ async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveT
       durationMs,
       drainMs: context.drainMs,
     });
+    target.process?.assertRunning();
     const cpu = before === undefined ? undefined : cpuMicros(target.process!.pid) - before;
     const load = stopLoad();
     target.countSent(result.completed + result.failed);
@@ -79,6 +81,7 @@ async function runMaxThroughput(scenario: MaxThroughputScenario, targets: readon
   const sliceMs = Math.max(500, (context.durationS * 500) / context.rounds);
   const visit = async (target: LiveTarget, durationMs: number) => {
     context.focus?.(target);
+    target.process?.assertRunning();
     const before = target.process ? cpuMicros(target.process.pid) : undefined;
     const stopLoad = measureMachineLoad();
     const result = await context.loadGenerator.closedLoop({
@@ -87,6 +90,7 @@ async function runMaxThroughput(scenario: MaxThroughputScenario, targets: readon
       connections: scenario.connections,
       durationMs,
     });
+    target.process?.assertRunning();
     const cpu = before === undefined ? undefined : cpuMicros(target.process!.pid) - before;
     const load = stopLoad();
     target.countSent(result.completed + result.errors);
