@@ -139,6 +139,30 @@ describe('OtlpJsonSpanProcessor', () => {
     await provider.shutdown();
   });
 
+  it('writes string values that repeat from span to span as the SDK does, past the values kept per key too', async () => {
+    const { processor, memory, provider } = await tracerSetup(1_000);
+    const tracer = provider.getTracer('gatehouse');
+    for (let i = 0; i < 120; i++) {
+      tracer
+        .startSpan(`span ${i}`, {
+          attributes: {
+            // Repeats: kept after the first span, then copied whole.
+            'gen_ai.provider.name': 'anthropic',
+            'gatehouse.decision': i % 2 === 0 ? 'rule "images" → vision' : 'default',
+            // A new value each time: the values kept for this key fill up, and the later ones are written as they come.
+            'gatehouse.request_id': `req-${i}-é✓🚀`,
+            // Too long to be kept.
+            'gen_ai.input.messages': `${'x'.repeat(200)}${i}`,
+          },
+        })
+        .end();
+    }
+    await processor.forceFlush();
+    const sdkEncoding = JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(memory.getFinishedSpans())!).toString('utf8')) as unknown;
+    expect(bodies()).toEqual([sdkEncoding]);
+    await provider.shutdown();
+  });
+
   it('sends what is pending after the flush interval', async () => {
     const provider = await timedTracerProvider({ flushIntervalMs: 50, encodeDelayMs: 10 });
     provider.getTracer('gatehouse').startSpan('alone').end();

@@ -209,9 +209,19 @@ interface KeyValueOpenings {
   string: Buffer;
   int: Buffer;
   double: Buffer;
+  /**
+   * Whole key-values (`{"key":…,"value":{"stringValue":…}}`) for the first string values seen under this key. Most of
+   * a span's strings repeat from span to span (names from the config, the operation, the route), and one copy of
+   * bytes encoded once is cheaper than writing the opening and the value character by character.
+   */
+  strings: Map<string, Buffer>;
 }
 
 const KEY_OPENINGS_KEPT = 1_000;
+/** Values kept per key: enough for a gateway's providers, models and keys; a key whose values never repeat (ids) fills up and stops there. */
+const STRINGS_KEPT_PER_KEY = 32;
+/** Longer values are written each time (and not hashed to be looked up). */
+const LONGEST_KEPT_STRING = 128;
 const keyValueOpenings = new Map<string, KeyValueOpenings>();
 
 /** The openings for an attribute key, as UTF-8. The gateway's keys are few and fixed; each is encoded once. */
@@ -224,6 +234,7 @@ function keyValueOpeningsOf(key: string): KeyValueOpenings {
       string: Buffer.from(`${any}{"stringValue":`),
       int: Buffer.from(`${any}{"intValue":`),
       double: Buffer.from(`${any}{"doubleValue":`),
+      strings: new Map(),
     };
     if (keyValueOpenings.size < KEY_OPENINGS_KEPT) keyValueOpenings.set(key, openings);
   }
@@ -235,10 +246,8 @@ function writeKeyValue(key: string, value: unknown, out: JsonBytes): void {
   const openings = keyValueOpeningsOf(key);
   switch (typeof value) {
     case 'string':
-      out.bytes(openings.string);
-      out.string(value);
-      out.byte(CLOSE_BRACE);
-      break;
+      writeStringKeyValue(openings, value, out);
+      return;
     case 'number':
       out.bytes(Number.isInteger(value) ? openings.int : openings.double);
       out.number(value);
@@ -248,6 +257,25 @@ function writeKeyValue(key: string, value: unknown, out: JsonBytes): void {
       out.bytes(openings.any);
       writeAnyValue(value, out);
   }
+  out.byte(CLOSE_BRACE);
+}
+
+function writeStringKeyValue(openings: KeyValueOpenings, value: string, out: JsonBytes): void {
+  if (value.length <= LONGEST_KEPT_STRING) {
+    let whole = openings.strings.get(value);
+    if (whole === undefined && openings.strings.size < STRINGS_KEPT_PER_KEY) {
+      // JSON.stringify writes what JsonBytes.string writes: the same characters escaped, the rest as UTF-8.
+      whole = Buffer.concat([openings.string, Buffer.from(`${JSON.stringify(value)}}}`)]);
+      openings.strings.set(value, whole);
+    }
+    if (whole !== undefined) {
+      out.bytes(whole);
+      return;
+    }
+  }
+  out.bytes(openings.string);
+  out.string(value);
+  out.byte(CLOSE_BRACE);
   out.byte(CLOSE_BRACE);
 }
 
