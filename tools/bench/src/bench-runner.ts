@@ -17,10 +17,10 @@ import { runSoak } from './soak-runner';
 import { measureStartup } from './startup-timer';
 
 /**
- * How many times issue 7's telemetry variants take turns. A round's median moves by about 0.1 ms on a 2-core machine,
- * a fifth of what the gateway adds: twenty rounds bring the uncertainty of the comparison to about 0.04 ms.
+ * How many times issue 7's telemetry variants take turns. A round's median moves by 0.1 to 0.4 ms on a 2-core machine,
+ * while tracing adds a few hundredths: forty rounds bring the uncertainty of the comparison to about 0.03 ms.
  */
-const TELEMETRY_ROUNDS = 20;
+const TELEMETRY_ROUNDS = 40;
 const JSON_AT_1000 = SCENARIOS.find((scenario) => scenario.id === 'json-1000')!;
 /** Seconds without traffic before idle memory is read again. */
 const IDLE_SETTLE_S = 20;
@@ -138,8 +138,8 @@ export async function runBench(options: BenchOptions, environment: BenchEnvironm
   }
 
   if (wantTelemetry) {
-    // Issue 7: telemetry on against both off, alternating every 2 s (20 rounds), so that the machine's drift over a
-    // minute cannot pass for the cost of telemetry; the steps between the two run alongside.
+    // Issue 7: telemetry on against both off, alternating every 2 s (TELEMETRY_ROUNDS rounds), so that the machine's
+    // drift over a minute cannot pass for the cost of telemetry; the steps between the two run alongside.
     const passThrough = ROUTES[0]!;
     const steps = TELEMETRY_STEPS.flatMap((id) => variants.filter((summary) => summary.available && summary.variant.id === id));
     if ([TELEMETRY_ON, TELEMETRY_OFF].every((id) => steps.some((summary) => summary.variant.id === id))) {

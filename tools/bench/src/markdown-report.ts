@@ -110,6 +110,13 @@ function scenarioSections(results: BenchResults): string[] {
   return lines;
 }
 
+/** How many rounds the telemetry comparison ran (undefined when it did not run). */
+function telemetryRounds(results: BenchResults): number | undefined {
+  return results.measurements.find(
+    (measurement): measurement is FixedRateMeasurement => measurement.phase === 'telemetry' && measurement.scenario === 'json-1000',
+  )?.roundP50Ms?.length;
+}
+
 function telemetrySection(results: BenchResults): string[] {
   const gateways = results.measurements.filter(
     (measurement): measurement is FixedRateMeasurement =>
@@ -298,7 +305,7 @@ function methodSection(results: BenchResults): string[] {
       ' Redis, for the Redis-limits variant, is the machine’s own server, not pinned.',
     '- Only one target is loaded at a time. Each scenario warms every target up, then visits them in turn, ' +
       `${results.rounds} round(s) of ${number(seconds / results.rounds)} s each (${seconds} s per target in all; the 64-connection runs get half), so drift touches all alike. Gateway processes not under load (the other feature variants) are paused with SIGSTOP meanwhile, so that their timers do not share the target core.`,
-    '- Issue 7’s telemetry cost is a paired run of its own: full + tracing and full − metrics (both off) alternate with the emulator called directly every 2 s, 20 times, at 1,000 req/s; metrics alone and tracing at 10% sampling take their turns too.',
+    `- Issue 7’s telemetry cost is a paired run of its own: full + tracing and full − metrics (both off) alternate with the emulator called directly every 2 s, ${telemetryRounds(results) ?? 'several'} times, at 1,000 req/s; metrics alone and tracing at 10% sampling take their turns too.`,
     '- Fixed rates are **open loop**: an undici client sends on a fixed schedule whatever the answers do, with as many',
     '  keep-alive connections as needed, and each latency runs from the time the request was *due* to its last byte',
     `  (no coordinated omission). Timer granularity makes the generator send late by p50 ${number(results.sendLagMs.p50)} ms / p99 ${number(results.sendLagMs.p99)} ms;`,
