@@ -84,9 +84,20 @@ export class PinnedProcess {
     return this.tail.join('\n');
   }
 
-  /** Throws, with how it ended and what it said last, if the process is gone (a target that died under load). */
-  assertRunning(): void {
-    if (this.running) return;
+  /**
+   * CPU time used so far, read while the process is measured; when it is gone (a target that died under load), an
+   * error that says how it ended and what it said last, instead of the /proc read's ENOENT.
+   */
+  async measuredCpuMicros(): Promise<number> {
+    if (this.running) {
+      try {
+        return cpuMicros(this.pid);
+      } catch (error) {
+        // Gone before its exit was handled: give that a moment, so that the message can say how it ended.
+        await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+        if (this.running) throw error;
+      }
+    }
     const how = this.exitSignal ? `was killed by ${this.exitSignal}` : `exited with ${this.exitCode}`;
     throw new Error(`${this.name} ${how} while it was being measured:\n${this.output}`);
   }

@@ -5,7 +5,6 @@ import { type LiveTarget } from './live-target';
 import { type LoadGenerator } from './load-generator';
 import { FixedRateAccumulator, MaxThroughputAccumulator } from './measurement-accumulator';
 import { measureMachineLoad } from './machine-load';
-import { cpuMicros } from './process-stats';
 
 export interface ScenarioRunContext {
   loadGenerator: LoadGenerator;
@@ -48,8 +47,7 @@ async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveT
   const sliceMs = (context.durationS * 1000) / context.rounds;
   const visit = async (target: LiveTarget, durationMs: number) => {
     context.focus?.(target);
-    target.process?.assertRunning();
-    const before = target.process ? cpuMicros(target.process.pid) : undefined;
+    const before = await target.process?.measuredCpuMicros();
     const stopLoad = measureMachineLoad();
     const result = await context.loadGenerator.openLoop({
       origin: target.origin,
@@ -58,8 +56,7 @@ async function runFixedRate(scenario: FixedRateScenario, targets: readonly LiveT
       durationMs,
       drainMs: context.drainMs,
     });
-    target.process?.assertRunning();
-    const cpu = before === undefined ? undefined : cpuMicros(target.process!.pid) - before;
+    const cpu = before === undefined ? undefined : (await target.process!.measuredCpuMicros()) - before;
     const load = stopLoad();
     target.countSent(result.completed + result.failed);
     context.sendLag.merge(result.sendLag);
@@ -81,8 +78,7 @@ async function runMaxThroughput(scenario: MaxThroughputScenario, targets: readon
   const sliceMs = Math.max(500, (context.durationS * 500) / context.rounds);
   const visit = async (target: LiveTarget, durationMs: number) => {
     context.focus?.(target);
-    target.process?.assertRunning();
-    const before = target.process ? cpuMicros(target.process.pid) : undefined;
+    const before = await target.process?.measuredCpuMicros();
     const stopLoad = measureMachineLoad();
     const result = await context.loadGenerator.closedLoop({
       origin: target.origin,
@@ -90,8 +86,7 @@ async function runMaxThroughput(scenario: MaxThroughputScenario, targets: readon
       connections: scenario.connections,
       durationMs,
     });
-    target.process?.assertRunning();
-    const cpu = before === undefined ? undefined : cpuMicros(target.process!.pid) - before;
+    const cpu = before === undefined ? undefined : (await target.process!.measuredCpuMicros()) - before;
     const load = stopLoad();
     target.countSent(result.completed + result.errors);
     return { result, cpu, load };
