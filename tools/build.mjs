@@ -35,6 +35,8 @@ function stale(output, sources) {
 
 const nodeBundles = [
   { entry: 'apps/gateway/src/main.ts', out: 'dist/gateway/main.js', sources: ['apps/gateway/src', 'libs'] },
+  // Started by the gateway as a worker thread from beside its bundle (OtlpExportThread).
+  { entry: 'apps/gateway/src/observability/tracing/otlp-export-worker.mjs', out: 'dist/gateway/otlp-export-worker.mjs', sources: ['apps/gateway/src/observability/tracing'] },
   { entry: 'libs/emulator/src/cli.ts', out: 'dist/emulator/cli.js', sources: ['libs'] },
   { entry: 'tools/bench/src/run.ts', out: 'dist/bench/run.js', sources: ['tools/bench/src', 'libs'] },
 ];

@@ -1,10 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 
 /** A real HTTP endpoint standing in for an OpenTelemetry collector: it keeps what it is sent, and answers `status`. */
 export class CollectorEndpoint {
-  readonly received: Array<{ path: string; contentType: string; body: string }> = [];
+  readonly received: Array<{ path: string; contentType: string; headers: IncomingHttpHeaders; body: string }> = [];
   status = 200;
   /** Where it listens, once started. */
   url = '';
@@ -12,7 +12,7 @@ export class CollectorEndpoint {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      this.received.push({ path: request.url ?? '', contentType: String(request.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') });
+      this.received.push({ path: request.url ?? '', contentType: String(request.headers['content-type']), headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
       response.writeHead(this.status, { 'content-type': 'application/json' }).end('{}');
     });
   });

@@ -5,21 +5,22 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, ParentBasedSampler, SimpleSpanProcessor, AlwaysOnSampler } from '@opentelemetry/sdk-trace-base';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectorEndpointForFile } from '../test/collector-endpoint';
-import { otlpHttpSpansExporter } from './otlp-http-spans-exporter';
+import { threadSpansExportersForFile } from '../test/thread-spans-exporters';
 import { OtlpJsonSpanProcessor } from './otlp-json-span-processor';
 
 // The gateway's span processor, through the SDK's OTLP/HTTP transport to a real HTTP endpoint, against the SDK's own
 // JSON encoding of the same spans (captured beside it by the in-memory exporter).
 
 const collector = collectorEndpointForFile();
+const spansExporter = threadSpansExportersForFile(collector);
 
 beforeEach(() => {
   collector.received.length = 0;
   collector.status = 200;
 });
 
-async function tracerSetup(batchSpans: number, errors: Error[] = []) {
-  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), {
+function tracerSetup(batchSpans: number, errors: Error[] = []) {
+  const processor = new OtlpJsonSpanProcessor(spansExporter(), {
     batchSpans,
     flushIntervalMs: 60_000,
     // Spans are written when a batch fills or on flush: the ones still waiting must not be left out.
@@ -36,8 +37,8 @@ async function tracerSetup(batchSpans: number, errors: Error[] = []) {
 }
 
 /** A provider whose spans go out only on the processor's timers (the batch is never full). */
-async function timedTracerProvider(timers: { flushIntervalMs: number; encodeDelayMs: number }) {
-  const processor = new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${collector.url}/v1/traces`), { batchSpans: 100, ...timers, onExportError: () => {} });
+function timedTracerProvider(timers: { flushIntervalMs: number; encodeDelayMs: number }) {
+  const processor = new OtlpJsonSpanProcessor(spansExporter(), { batchSpans: 100, ...timers, onExportError: () => {} });
   return new BasicTracerProvider({ spanProcessors: [processor] });
 }
 
@@ -46,7 +47,7 @@ const spanCount = (body: ReturnType<typeof bodies>[number]) => body.resourceSpan
 
 describe('OtlpJsonSpanProcessor', () => {
   it('sends the document the SDK would, for every kind of attribute, event, link, status and scope', async () => {
-    const { processor, memory, provider } = await tracerSetup(100);
+    const { processor, memory, provider } = tracerSetup(100);
     const gateway = provider.getTracer('gatehouse');
     const other = provider.getTracer('other-library', '2.1.0', { schemaUrl: 'https://opentelemetry.io/schemas/1.30.0' });
     const remoteParent = trace.setSpanContext(ROOT_CONTEXT, {
@@ -101,7 +102,7 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends a batch when it is full and the rest on flush, leaving out spans that were not sampled', async () => {
-    const { processor, provider } = await tracerSetup(3);
+    const { processor, provider } = tracerSetup(3);
     const tracer = provider.getTracer('gatehouse');
     const unsampledParent = trace.setSpanContext(ROOT_CONTEXT, { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.NONE, isRemote: true });
     for (let i = 0; i < 7; i++) tracer.startSpan(`span ${i}`).end();
@@ -117,7 +118,7 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends the batches of one scope as the SDK encodes them, each in its own buffer until its export is over', async () => {
-    const { processor, memory, provider } = await tracerSetup(3);
+    const { processor, memory, provider } = tracerSetup(3);
     const tracer = provider.getTracer('gatehouse');
     // Each batch is handed to the transport before the next is written; none has reached the socket yet.
     const batchesOf = async (names: string[]) => {
@@ -129,18 +130,20 @@ describe('OtlpJsonSpanProcessor', () => {
       const spans = memory.getFinishedSpans();
       return [0, 3, 6].map((from) => JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(spans.slice(from, from + 3))!).toString('utf8')) as unknown);
     };
+    // Exports go out side by side, so the collector may get them in any order.
+    const inAnyOrder = (documents: unknown[]) => documents.map((document) => JSON.stringify(document)).sort();
     const first = await batchesOf(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
     await processor.forceFlush();
-    expect(bodies()).toEqual(first);
+    expect(inAnyOrder(bodies())).toEqual(inAnyOrder(first));
     // The next ones are written into the buffers the first ones gave back.
     const second = await batchesOf(['jj', 'kk', 'll', 'mm', 'nn', 'oo', 'pp', 'qq', 'rr']);
     await processor.forceFlush();
-    expect(bodies().slice(3)).toEqual(second);
+    expect(inAnyOrder(bodies().slice(3))).toEqual(inAnyOrder(second));
     await provider.shutdown();
   });
 
   it('writes string values that repeat from span to span as the SDK does, past the values kept per key too', async () => {
-    const { processor, memory, provider } = await tracerSetup(1_000);
+    const { processor, memory, provider } = tracerSetup(1_000);
     const tracer = provider.getTracer('gatehouse');
     for (let i = 0; i < 120; i++) {
       tracer
@@ -164,14 +167,14 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends what is pending after the flush interval', async () => {
-    const provider = await timedTracerProvider({ flushIntervalMs: 50, encodeDelayMs: 10 });
+    const provider = timedTracerProvider({ flushIntervalMs: 50, encodeDelayMs: 10 });
     provider.getTracer('gatehouse').startSpan('alone').end();
     await expect.poll(() => bodies().map(spanCount), { timeout: 2_000 }).toEqual([1]);
     await provider.shutdown();
   });
 
   it('writes ended spans together once the encode delay is over, not as each ends', async () => {
-    const provider = await timedTracerProvider({ flushIntervalMs: 20, encodeDelayMs: 1_000 });
+    const provider = timedTracerProvider({ flushIntervalMs: 20, encodeDelayMs: 1_000 });
     const tracer = provider.getTracer('gatehouse');
     tracer.startSpan('first').end();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -186,7 +189,7 @@ describe('OtlpJsonSpanProcessor', () => {
 
   it('reports an export the collector refused', async () => {
     const errors: Error[] = [];
-    const { processor, provider } = await tracerSetup(100, errors);
+    const { processor, provider } = tracerSetup(100, errors);
     collector.status = 400;
     provider.getTracer('gatehouse').startSpan('refused').end();
     await processor.forceFlush();

