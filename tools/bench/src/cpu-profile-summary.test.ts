@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CpuProfile, summarizeCpuProfile } from './cpu-profile-summary';
+import { type CpuProfile, mainThreadProfile, summarizeCpuProfile } from './cpu-profile-summary';
 
 const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({
   id,
@@ -53,5 +53,13 @@ describe('summarizeCpuProfile', () => {
   it('groups frames by package and repository folder', () => {
     const groups = Object.fromEntries(summary.groups.map((group) => [group.group, group.ms]));
     expect(groups).toMatchObject({ '(native)': 3, 'libs/translate/src': 1, 'apps/gateway/src/proxy': 1, undici: 1 });
+  });
+});
+
+describe('mainThreadProfile', () => {
+  it('picks the main thread’s profile of the gateway, not its export thread’s, whichever was written last', () => {
+    const written = ['CPU.20261206.225959.13624.0.001.cpuprofile', 'CPU.20261206.230004.13624.1.002.cpuprofile', 'profile.md'];
+    expect(mainThreadProfile(written)).toBe('CPU.20261206.225959.13624.0.001.cpuprofile');
+    expect(mainThreadProfile(['CPU.20261206.230004.13624.1.002.cpuprofile'])).toBeUndefined();
   });
 });

@@ -11,6 +11,14 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
+/**
+ * Of the .cpuprofile files one process wrote, the main thread's (the one serving requests): node names them
+ * CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile, and a worker thread (the OTLP export thread) writes its own.
+ */
+export function mainThreadProfile(names: readonly string[]): string | undefined {
+  return names.filter((name) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(name)).sort().at(-1);
+}
+
 export interface HotSpot {
   name: string;
   /** Original source and line when the bundle's source map says, else the script (package-relative). */

@@ -5,7 +5,7 @@ import { type BenchOptions } from './bench-options';
 import { type BenchEnvironment } from './bench-environment';
 import { ROUTES } from './bench-routes';
 import { type FixedRateScenario, SCENARIOS } from './bench-scenarios';
-import { type CpuProfile, summarizeCpuProfile } from './cpu-profile-summary';
+import { type CpuProfile, mainThreadProfile, summarizeCpuProfile } from './cpu-profile-summary';
 import { GATEWAY_VARIANTS } from './gateway-variants';
 import { LatencyHistogram } from './latency-histogram';
 import { cpuMicros } from './process-stats';
@@ -44,9 +44,9 @@ export async function profileGateway(environment: BenchEnvironment, options: Ben
   const result = await load(options.durationS * 1000);
   const cpuPerRequest = (cpuMicros(start.process.pid) - cpuBefore) / Math.max(1, result.completed);
   await environment.stopGateways();
-  const written = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile') && !before.has(name));
-  if (written.length === 0) throw new Error(`the gateway wrote no .cpuprofile into ${profileDir}`);
-  const file = join(profileDir, written.sort().at(-1)!);
+  const written = mainThreadProfile(readdirSync(profileDir).filter((name) => !before.has(name)));
+  if (written === undefined) throw new Error(`the gateway wrote no .cpuprofile of its main thread into ${profileDir}`);
+  const file = join(profileDir, written);
   const summary = summarizeCpuProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, skipMs);
   const latency = LatencyHistogram.from(result.latency);
   const lines = [

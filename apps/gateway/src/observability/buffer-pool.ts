@@ -9,10 +9,12 @@ export class BufferPool {
   constructor(
     readonly size: number,
     private readonly keep: number,
+    /** Allocate them on shared memory, so that another thread can read one without a copy. */
+    private readonly shared = false,
   ) {}
 
   take(): Buffer {
-    return this.spare.pop() ?? Buffer.allocUnsafe(this.size);
+    return this.spare.pop() ?? (this.shared ? Buffer.from(new SharedArrayBuffer(this.size)) : Buffer.allocUnsafe(this.size));
   }
 
   /** Returns a buffer from take(); nothing may read or write it afterwards. */

@@ -29,18 +29,20 @@ function exported(thread: OtlpExportThread, signal: 'traces' | 'metrics', body: 
 const portsHeld = () => process.getActiveResourcesInfo().filter((resource) => resource === 'MessagePort').length;
 
 describe('OtlpExportThread', () => {
-  it('sends each signal to its OTLP path as the caller wrote it, even when the caller reuses its buffer at once', async () => {
+  it('sends each signal to its OTLP path as written: a body on shared memory read in place, any other copied at once', async () => {
     const thread = exportThread();
-    const pooled = Buffer.alloc(64);
-    const spans = pooled.subarray(0, pooled.write('{"resourceSpans":[]}'));
-    const sent = exported(thread, 'traces', spans);
-    pooled.fill(0x20);
-    const metrics = new TextEncoder().encode('{"resourceMetrics":["é"]}');
+    const shared = Buffer.from(new SharedArrayBuffer(64));
+    const spans = shared.subarray(8, 8 + shared.write('{"resourceSpans":["shared"]}', 8));
+    expect(await exported(thread, 'traces', spans)).toEqual({ code: 0 });
+    // A body of the main thread's own memory may be written again as soon as export() returns.
+    const own = Buffer.alloc(64);
+    const metrics = own.subarray(0, own.write('{"resourceMetrics":["é"]}'));
+    const sent = exported(thread, 'metrics', metrics);
+    own.fill(0x20);
 
     expect(await sent).toEqual({ code: 0 });
-    expect(await exported(thread, 'metrics', metrics)).toEqual({ code: 0 });
     expect(collector.received.map(({ path, contentType, body }) => ({ path, contentType, body }))).toEqual([
-      { path: '/v1/traces', contentType: 'application/json', body: '{"resourceSpans":[]}' },
+      { path: '/v1/traces', contentType: 'application/json', body: '{"resourceSpans":["shared"]}' },
       { path: '/v1/metrics', contentType: 'application/json', body: '{"resourceMetrics":["é"]}' },
     ]);
   });

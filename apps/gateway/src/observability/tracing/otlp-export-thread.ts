@@ -35,8 +35,12 @@ export class OtlpExportThread {
     this.worker.unref();
   }
 
-  /** Sends one export request. `body` is copied: its buffer may be written again as soon as this returns. */
+  /**
+   * Sends one export request. A body on shared memory is read in place by the thread, so it must stay as it is until
+   * `done` is called; any other body is copied first.
+   */
   export(signal: OtlpSignal, body: Uint8Array, items: number, done: (result: ExportResult) => void): void {
+    if (body.buffer instanceof SharedArrayBuffer) return this.post({ signal, body, items }, done, []);
     const copy = new Uint8Array(body);
     this.post({ signal, body: copy, items }, done, [copy.buffer]);
   }

@@ -19,8 +19,8 @@ beforeEach(() => {
   collector.status = 200;
 });
 
-function tracerSetup(batchSpans: number, errors: Error[] = []) {
-  const processor = new OtlpJsonSpanProcessor(spansExporter(), {
+async function tracerSetup(batchSpans: number, errors: Error[] = []) {
+  const processor = new OtlpJsonSpanProcessor(await spansExporter(), {
     batchSpans,
     flushIntervalMs: 60_000,
     // Spans are written when a batch fills or on flush: the ones still waiting must not be left out.
@@ -37,8 +37,8 @@ function tracerSetup(batchSpans: number, errors: Error[] = []) {
 }
 
 /** A provider whose spans go out only on the processor's timers (the batch is never full). */
-function timedTracerProvider(timers: { flushIntervalMs: number; encodeDelayMs: number }) {
-  const processor = new OtlpJsonSpanProcessor(spansExporter(), { batchSpans: 100, ...timers, onExportError: () => {} });
+async function timedTracerProvider(timers: { flushIntervalMs: number; encodeDelayMs: number }) {
+  const processor = new OtlpJsonSpanProcessor(await spansExporter(), { batchSpans: 100, ...timers, onExportError: () => {} });
   return new BasicTracerProvider({ spanProcessors: [processor] });
 }
 
@@ -47,7 +47,7 @@ const spanCount = (body: ReturnType<typeof bodies>[number]) => body.resourceSpan
 
 describe('OtlpJsonSpanProcessor', () => {
   it('sends the document the SDK would, for every kind of attribute, event, link, status and scope', async () => {
-    const { processor, memory, provider } = tracerSetup(100);
+    const { processor, memory, provider } = await tracerSetup(100);
     const gateway = provider.getTracer('gatehouse');
     const other = provider.getTracer('other-library', '2.1.0', { schemaUrl: 'https://opentelemetry.io/schemas/1.30.0' });
     const remoteParent = trace.setSpanContext(ROOT_CONTEXT, {
@@ -102,7 +102,7 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends a batch when it is full and the rest on flush, leaving out spans that were not sampled', async () => {
-    const { processor, provider } = tracerSetup(3);
+    const { processor, provider } = await tracerSetup(3);
     const tracer = provider.getTracer('gatehouse');
     const unsampledParent = trace.setSpanContext(ROOT_CONTEXT, { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.NONE, isRemote: true });
     for (let i = 0; i < 7; i++) tracer.startSpan(`span ${i}`).end();
@@ -118,7 +118,7 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends the batches of one scope as the SDK encodes them, each in its own buffer until its export is over', async () => {
-    const { processor, memory, provider } = tracerSetup(3);
+    const { processor, memory, provider } = await tracerSetup(3);
     const tracer = provider.getTracer('gatehouse');
     // Each batch is handed to the transport before the next is written; none has reached the socket yet.
     const batchesOf = async (names: string[]) => {
@@ -143,7 +143,7 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('writes string values that repeat from span to span as the SDK does, past the values kept per key too', async () => {
-    const { processor, memory, provider } = tracerSetup(1_000);
+    const { processor, memory, provider } = await tracerSetup(1_000);
     const tracer = provider.getTracer('gatehouse');
     for (let i = 0; i < 120; i++) {
       tracer
@@ -167,14 +167,14 @@ describe('OtlpJsonSpanProcessor', () => {
   });
 
   it('sends what is pending after the flush interval', async () => {
-    const provider = timedTracerProvider({ flushIntervalMs: 50, encodeDelayMs: 10 });
+    const provider = await timedTracerProvider({ flushIntervalMs: 50, encodeDelayMs: 10 });
     provider.getTracer('gatehouse').startSpan('alone').end();
     await expect.poll(() => bodies().map(spanCount), { timeout: 2_000 }).toEqual([1]);
     await provider.shutdown();
   });
 
   it('writes ended spans together once the encode delay is over, not as each ends', async () => {
-    const provider = timedTracerProvider({ flushIntervalMs: 20, encodeDelayMs: 1_000 });
+    const provider = await timedTracerProvider({ flushIntervalMs: 20, encodeDelayMs: 1_000 });
     const tracer = provider.getTracer('gatehouse');
     tracer.startSpan('first').end();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -189,7 +189,7 @@ describe('OtlpJsonSpanProcessor', () => {
 
   it('reports an export the collector refused', async () => {
     const errors: Error[] = [];
-    const { processor, provider } = tracerSetup(100, errors);
+    const { processor, provider } = await tracerSetup(100, errors);
     collector.status = 400;
     provider.getTracer('gatehouse').startSpan('refused').end();
     await processor.forceFlush();

@@ -62,7 +62,8 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
   private pendingSpans = 0;
   private readonly exports = new Set<Promise<void>>();
   private readonly timer: NodeJS.Timeout;
-  private readonly pool = new BufferPool(EXPORT_BUFFER_BYTES, EXPORT_BUFFERS_KEPT);
+  /** Shared memory: the export thread sends a batch from the buffer it was written into, which comes back when it is sent. */
+  private readonly pool = new BufferPool(EXPORT_BUFFER_BYTES, EXPORT_BUFFERS_KEPT, true);
   /** Spans that ended and wait to be written (for encodeDelayMs at most). */
   private ended: ReadableSpan[] = [];
   private encodeTimer?: NodeJS.Timeout;

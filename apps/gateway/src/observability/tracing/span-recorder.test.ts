@@ -17,8 +17,8 @@ import { SpanRecorder } from './span-recorder';
 const collector = collectorEndpointForFile();
 const spansExporter = threadSpansExportersForFile(collector);
 
-function recorderSetup(root = new AlwaysOnSampler()) {
-  const processor = new OtlpJsonSpanProcessor(spansExporter(), { batchSpans: 100, flushIntervalMs: 60_000, encodeDelayMs: 60_000, onExportError: () => {} });
+async function recorderSetup(root = new AlwaysOnSampler()) {
+  const processor = new OtlpJsonSpanProcessor(await spansExporter(), { batchSpans: 100, flushIntervalMs: 60_000, encodeDelayMs: 60_000, onExportError: () => {} });
   const memory = new InMemorySpanExporter();
   const recorder = new SpanRecorder({
     sampler: new ParentBasedSampler({ root }),
@@ -32,7 +32,7 @@ function recorderSetup(root = new AlwaysOnSampler()) {
 
 describe('SpanRecorder', () => {
   it('hands the SDK whole spans: parent and child, times, attributes and status, encoded as the SDK encodes them', async () => {
-    const { recorder, processor, memory } = recorderSetup();
+    const { recorder, processor, memory } = await recorderSetup();
     const remote = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.SAMPLED, isRemote: true, traceState: new TraceState('vendor=1') };
     const wallClockBefore = Date.now();
     const startedAt = performance.now();
@@ -73,7 +73,7 @@ describe('SpanRecorder', () => {
   });
 
   it('records nothing of a trace the sampler leaves out, and keeps the caller\'s decision', async () => {
-    const { recorder, memory } = recorderSetup(new AlwaysOffSampler());
+    const { recorder, memory } = await recorderSetup(new AlwaysOffSampler());
     const fresh = recorder.startTrace(ROOT_CONTEXT, undefined, 'chat', SpanKind.SERVER);
     expect(fresh.traceFlags).toBe(TraceFlags.NONE);
     expect(fresh.traceId).toMatch(/^[0-9a-f]{32}$/);
