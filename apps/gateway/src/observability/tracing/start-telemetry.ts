@@ -2,6 +2,7 @@ import { type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { type TelemetryConfig } from '../../config';
 import { RegistryMetricProducer } from '../metrics/registry-metric-producer';
+import { BatchedIdGenerator } from './batched-id-generator';
 import { ExplicitContextManager } from './explicit-context-manager';
 import { OtlpExportThread } from './otlp-export-thread';
 import { ThreadMetricExporter, threadSpansExporter } from './otlp-thread-exporters';
@@ -59,7 +60,7 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
   const sampler = traceSampler(settings.sample_ratio, traceSdk, core);
   const spans = new SpanRecorder({
     sampler,
-    idGenerator: new traceSdk.RandomIdGenerator(),
+    idGenerator: new BatchedIdGenerator(),
     processors: spanProcessors,
     resource,
     scope: { name: TRACER_NAME },
