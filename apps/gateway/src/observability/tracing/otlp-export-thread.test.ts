@@ -23,7 +23,7 @@ function exportThread(): OtlpExportThread {
 }
 
 function exported(thread: OtlpExportThread, signal: 'traces' | 'metrics', body: Uint8Array): Promise<ExportResult> {
-  return new Promise((resolve) => thread.export(signal, body, 1, resolve));
+  return new Promise((resolve) => thread.export(signal, body, resolve));
 }
 
 const portsHeld = () => process.getActiveResourcesInfo().filter((resource) => resource === 'MessagePort').length;
@@ -58,7 +58,7 @@ describe('OtlpExportThread', () => {
     const thread = exportThread();
     collector.status = 400;
     const results: ExportResult[] = [];
-    for (let i = 0; i < 3; i++) thread.export('traces', Buffer.from(`{"n":${i}}`), 1, (result) => results.push(result));
+    for (let i = 0; i < 3; i++) thread.export('traces', Buffer.from(`{"n":${i}}`), (result) => results.push(result));
     await thread.forceFlush();
     expect(results).toHaveLength(3);
     expect(results.map((result) => result.code)).toEqual([1, 1, 1]);

@@ -11,7 +11,7 @@ interface ExportReply {
 }
 
 /** ExportResultCode.FAILED; @opentelemetry/core itself is loaded only when telemetry is on. */
-const EXPORT_FAILED = 1;
+export const EXPORT_FAILED = 1;
 
 /**
  * Sends the gateway's OTLP/HTTP export requests from a worker thread (otlp-export-worker.mjs): the thread serving
@@ -39,10 +39,10 @@ export class OtlpExportThread {
    * Sends one export request. A body on shared memory is read in place by the thread, so it must stay as it is until
    * `done` is called; any other body is copied first.
    */
-  export(signal: OtlpSignal, body: Uint8Array, items: number, done: (result: ExportResult) => void): void {
-    if (body.buffer instanceof SharedArrayBuffer) return this.post({ signal, body, items }, done, []);
+  export(signal: OtlpSignal, body: Uint8Array, done: (result: ExportResult) => void): void {
+    if (body.buffer instanceof SharedArrayBuffer) return this.post({ signal, body }, done, []);
     const copy = new Uint8Array(body);
-    this.post({ signal, body: copy, items }, done, [copy.buffer]);
+    this.post({ signal, body: copy }, done, [copy.buffer]);
   }
 
   /** Settles when every export sent before it has been answered. */

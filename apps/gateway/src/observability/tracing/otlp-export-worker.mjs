@@ -6,15 +6,17 @@ import { convertLegacyHttpOptions, createOtlpHttpExportDelegate } from '@opentel
 import { JsonMetricsSerializer, JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 
 const SIGNALS = {
-  traces: { settings: 'TRACES', component: 'otlp_http_json_span_exporter', item: 'span', serializer: JsonTraceSerializer },
-  metrics: { settings: 'METRICS', component: 'otlp_http_metric_exporter', item: 'metric_data_point', serializer: JsonMetricsSerializer },
+  traces: { settings: 'TRACES', component: 'otlp_http_json_span_exporter', serializer: JsonTraceSerializer },
+  metrics: { settings: 'METRICS', component: 'otlp_http_metric_exporter', serializer: JsonMetricsSerializer },
 };
+// Items are counted only for the exporter's own metrics, which are off here (no meter provider is given).
+const UNCOUNTED = { name: 'item', countItems: () => 0 };
 
-function exportDelegate(signal, { settings, component, item, serializer }) {
+function exportDelegate(signal, { settings, component, serializer }) {
   const options = convertLegacyHttpOptions({ url: `${workerData.endpoint}/v1/${signal}` }, settings, `v1/${signal}`, { 'Content-Type': 'application/json' });
   // The body is ready; the collector's answer is read as the SDK's JSON exporters read it.
   const alreadyEncoded = { serializeRequest: (message) => message.body, deserializeResponse: (data) => serializer.deserializeResponse(data) };
-  return createOtlpHttpExportDelegate(options, alreadyEncoded, component, { name: item, countItems: (message) => message.items }, undefined);
+  return createOtlpHttpExportDelegate(options, alreadyEncoded, component, UNCOUNTED, undefined);
 }
 
 const delegates = Object.fromEntries(Object.entries(SIGNALS).map(([signal, setup]) => [signal, exportDelegate(signal, setup)]));

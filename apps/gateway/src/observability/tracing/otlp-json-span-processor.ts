@@ -14,15 +14,10 @@ import {
 import { BufferPool } from '../buffer-pool';
 import { JsonBytes } from '../json-bytes';
 
-/** One OTLP/HTTP export request, already encoded, and how many spans it carries. */
-export interface EncodedSpans {
-  body: Uint8Array;
-  spans: number;
-}
-
 /** Sends encoded export requests to the collector (the SDK's OTLP/HTTP transport: retries, timeout, headers). */
 export interface EncodedSpansExporter {
-  export(batch: EncodedSpans, done: (result: ExportResult) => void): void;
+  /** `body` is one whole OTLP/HTTP JSON export request; its buffer goes back to the pool once `done` is called. */
+  export(body: Uint8Array, done: (result: ExportResult) => void): void;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -123,11 +118,10 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
   private flush(): void {
     if (this.pendingSpans === 0) return;
     const groups = this.groups;
-    const spans = this.pendingSpans;
     this.groups = new Map();
     this.lastGroup = undefined;
     this.pendingSpans = 0;
-    const sent: Promise<void> = this.send(groups, spans)
+    const sent: Promise<void> = this.send(groups)
       .catch((error: unknown) => this.options.onExportError(error instanceof Error ? error : new Error(String(error))))
       .finally(() => {
         for (const scopes of groups.values()) for (const group of scopes.values()) group.bytes.recycle();
@@ -136,10 +130,10 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     this.exports.add(sent);
   }
 
-  private async send(groups: Map<SpanResource, Map<string, ScopeGroup>>, spans: number): Promise<void> {
+  private async send(groups: Map<SpanResource, Map<string, ScopeGroup>>): Promise<void> {
     const only = groups.size === 1 ? [...groups.values()][0]! : undefined;
     const body = only?.size === 1 ? await [...only.values()][0]!.requestBody() : await joinedRequestBody(groups);
-    const result = await new Promise<ExportResult>((resolve) => this.exporter.export({ body, spans }, resolve));
+    const result = await new Promise<ExportResult>((resolve) => this.exporter.export(body, resolve));
     if (result.code !== EXPORT_SUCCEEDED) this.options.onExportError(result.error ?? new Error('OTLP span export failed'));
   }
 }

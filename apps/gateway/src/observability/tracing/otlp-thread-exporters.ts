@@ -1,12 +1,12 @@
 import { type ExportResult } from '@opentelemetry/core';
 import { type PushMetricExporter, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { type EncodedSpansExporter } from './otlp-json-span-processor';
-import { type OtlpExportThread } from './otlp-export-thread';
+import { EXPORT_FAILED, type OtlpExportThread } from './otlp-export-thread';
 
 /** The span processor's encoded batches, sent by the export thread. Shutting down flushes; the thread is stopped by its owner. */
 export function threadSpansExporter(thread: OtlpExportThread): EncodedSpansExporter {
   return {
-    export: (batch, done) => thread.export('traces', batch.body, batch.spans, done),
+    export: (body, done) => thread.export('traces', body, done),
     forceFlush: () => thread.forceFlush(),
     shutdown: () => thread.forceFlush(),
   };
@@ -21,9 +21,8 @@ export class ThreadMetricExporter implements PushMetricExporter {
 
   export(metrics: ResourceMetrics, done: (result: ExportResult) => void): void {
     const body = this.encode(metrics);
-    if (body === undefined) return done({ code: 1, error: new Error('the metrics could not be encoded as OTLP JSON') });
-    const points = metrics.scopeMetrics.reduce((sum, scope) => sum + scope.metrics.reduce((count, metric) => count + metric.dataPoints.length, 0), 0);
-    this.thread.export('metrics', body, points, done);
+    if (body === undefined) return done({ code: EXPORT_FAILED, error: new Error('the metrics could not be encoded as OTLP JSON') });
+    this.thread.export('metrics', body, done);
   }
 
   forceFlush(): Promise<void> {
