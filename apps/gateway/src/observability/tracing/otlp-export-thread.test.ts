@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectorEndpointForFile } from '../test/collector-endpoint';
 import { OtlpExportThread } from './otlp-export-thread';
@@ -24,6 +25,17 @@ function exportThread(): OtlpExportThread {
 
 function exported(thread: OtlpExportThread, signal: 'traces' | 'metrics', body: Uint8Array): Promise<ExportResult> {
   return new Promise((resolve) => thread.export(signal, body, resolve));
+}
+
+/** The nice value of each thread of this process, by thread id (Linux). */
+function threadPriorities(): Map<string, number> {
+  const priorities = new Map<string, number>();
+  for (const thread of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${thread}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses: the nice value is the 19th field of the line.
+    priorities.set(thread, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return priorities;
 }
 
 const portsHeld = () => process.getActiveResourcesInfo().filter((resource) => resource === 'MessagePort').length;
@@ -78,5 +90,18 @@ describe('OtlpExportThread', () => {
     expect(late.code).toBe(1);
     expect(late.error?.message).toMatch(/export thread has stopped/);
     expect(collector.received).toHaveLength(1);
+  });
+
+  // Thread priorities are per thread only on Linux (elsewhere the worker leaves its priority alone).
+  it.runIf(process.platform === 'linux')('sends at the lowest priority (nice 19), leaving every other thread’s priority as it was', async () => {
+    const before = threadPriorities();
+    const thread = exportThread();
+    await thread.forceFlush();
+
+    const added = [...threadPriorities()].filter(([id]) => !before.has(id));
+    expect(added.filter(([, nice]) => nice === 19)).toHaveLength(1);
+    const ownThread = readlinkSync('/proc/thread-self').split('/').at(-1)!;
+    for (const [id, nice] of threadPriorities()) if (before.has(id)) expect({ id, nice }).toEqual({ id, nice: before.get(id) });
+    expect(threadPriorities().get(ownThread)).toBe(before.get(ownThread));
   });
 });

@@ -1,9 +1,37 @@
 // The worker thread of OtlpExportThread (otlp-export-thread.ts): it sends the gateway's OTLP/HTTP export requests,
 // which arrive encoded, with the SDK's own transport (retries with backoff, timeout, a bound on exports in flight, the
 // OTEL_EXPORTER_OTLP_* headers and settings), and answers each message with the export's result.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { convertLegacyHttpOptions, createOtlpHttpExportDelegate } from '@opentelemetry/otlp-exporter-base/node-http';
 import { JsonMetricsSerializer, JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+
+/** The lowest priority there is (nice 19): the thread gets the CPU when the serving thread does not want it. */
+const LOWEST_PRIORITY = 19;
+
+/**
+ * Exports wait for the serving thread, never the reverse. Where the two share a core, posting an export wakes this
+ * thread, and at the same priority the scheduler let it take over the core at once: in the gateway's CPU profile that
+ * was ~4 µs of stalled request handling per request at full tracing, 0.8 µs with this. Linux only: there a thread has
+ * a priority of its own, set through its thread id (elsewhere the same call would lower the whole process). Best
+ * effort: a container that forbids it leaves the thread as it is.
+ */
+function yieldToTheServingThread() {
+  let threadId;
+  try {
+    threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+  } catch {
+    return;
+  }
+  try {
+    setPriority(threadId, LOWEST_PRIORITY);
+  } catch {
+    // Not allowed here: exports go out at the process's priority.
+  }
+}
+
+yieldToTheServingThread();
 
 const SIGNALS = {
   traces: { settings: 'TRACES', component: 'otlp_http_json_span_exporter', serializer: JsonTraceSerializer },
