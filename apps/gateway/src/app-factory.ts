@@ -11,6 +11,7 @@ import { installBodyParsers } from './http/raw-body-parser';
 import { requestIdOf } from './http/request-id';
 import { type ObservabilityOptions } from './observability/observability-options';
 import { startTelemetry } from './observability/tracing/start-telemetry';
+import { ProxyService } from './proxy/proxy.service';
 
 export interface GatewayAppOptions {
   /** Where the built dashboard lives; /ui serves it. */
@@ -46,7 +47,7 @@ export async function createGatewayApp(config: GatehouseConfig, options: Gateway
     done();
   });
   installProxyBodyReader(fastify, bodyLimit);
-  app.useGlobalFilters(new HttpFailureFilter(bodyLimit));
+  app.useGlobalFilters(new HttpFailureFilter(bodyLimit, app.get(ProxyService)));
   serveDashboard(app, options.dashboardDir);
   return app;
 }

@@ -147,6 +147,16 @@ export class ProxyService {
     }
   }
 
+  /**
+   * Observes a request refused before it reached handle() (by the key guard): it gets its access-log line, its count
+   * in the metrics and its span like any other. `reply` is about to carry the refusal.
+   */
+  refused(endpoint: ClientEndpoint, request: FastifyRequest, reply: FastifyReply, error: GatewayError): void {
+    const tracker = new RequestTracker(request, reply, endpoint, endpointDialect[endpoint], this.observers);
+    tracker.span = this.tracing.startRequest(request, endpoint, tracker.outcome);
+    tracker.failed(error);
+  }
+
   /** Whether every target the model may be tried on, its fallbacks' included, speaks `dialect`: nothing is translated. */
   private passesThrough(model: string, dialect: Dialect): boolean {
     const { catalog } = this.router;

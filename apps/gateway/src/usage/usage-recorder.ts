@@ -60,6 +60,8 @@ export class UsageRecorder implements RequestObserver, OnModuleInit, OnApplicati
   }
 
   requestCompleted(outcome: RequestOutcome): void {
+    // A request without a valid key used nothing and belongs to no key: the access log and the metrics count it.
+    if (outcome.errorCode === 'authentication') return;
     this.enqueue(usageRowOf(outcome, this.prices.costOf(outcome)));
   }
 
