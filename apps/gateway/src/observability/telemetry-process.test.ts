@@ -50,4 +50,28 @@ describe('the gateway process with telemetry', () => {
     expect(traces.join('\n')).toContain('gatehouse-process');
     expect(gateway.output.join('\n')).not.toContain('gk-process-client-key');
   });
+
+  it('logs a failing collector once, with the reason, instead of dropping spans without a word', async () => {
+    const refusing = new CollectorEndpoint();
+    refusing.status = 400;
+    const directory = mkdtempSync(join(tmpdir(), 'gatehouse-telemetry-'));
+    const configFile = join(directory, 'gatehouse.yaml');
+    writeFileSync(configFile, stringify(emulatorConfig(emulator.url, { telemetry: { otlp_endpoint: await refusing.start() } })));
+    const gateway = await spawnGateway(['--config', configFile]);
+    try {
+      const anthropic = new Anthropic({ baseURL: gateway.url, apiKey: 'gk-process-client-key', maxRetries: 0 });
+      for (let i = 0; i < 3; i++) await anthropic.messages.create({ model: 'claude-sonnet', max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] });
+      // Spans go out within a second (SPAN_FLUSH_INTERVAL_MS) and are refused.
+      await expect.poll(() => refusing.received.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      await expect.poll(() => gateway.output.filter((line) => line.includes('OpenTelemetry export')), { timeout: 5_000 }).toHaveLength(1);
+      expect(gateway.output.find((line) => line.includes('OpenTelemetry export'))).toContain('OTLP span export failed: Bad Request (HTTP 400)');
+    } finally {
+      gateway.child.kill('SIGTERM');
+      expect(await gateway.exited).toBe(0);
+      await refusing.close();
+    }
+    // The export at shutdown was refused too, within the same minute: still one line.
+    expect(gateway.output.filter((line) => line.includes('OpenTelemetry export'))).toHaveLength(1);
+    expect(gateway.output.join('\n')).not.toContain('gk-process-client-key');
+  });
 });

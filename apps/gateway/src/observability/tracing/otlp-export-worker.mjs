@@ -49,8 +49,14 @@ function exportDelegate(signal, { settings, component, serializer }) {
 
 const delegates = Object.fromEntries(Object.entries(SIGNALS).map(([signal, setup]) => [signal, exportDelegate(signal, setup)]));
 
+/** What went wrong, with the collector's HTTP status when it answered (the SDK's OTLPExporterError carries it as `code`). */
+function describe(error) {
+  const message = String(error?.message ?? error);
+  return typeof error?.code === 'number' ? `${message} (HTTP ${error.code})` : message;
+}
+
 parentPort.on('message', (message) => {
-  const answer = (code, error) => parentPort.postMessage({ id: message.id, code, error: error === undefined ? undefined : String(error?.message ?? error) });
+  const answer = (code, error) => parentPort.postMessage({ id: message.id, code, error: error === undefined ? undefined : describe(error) });
   if (message.flush) {
     Promise.all(Object.values(delegates).map((delegate) => delegate.forceFlush())).then(
       () => answer(0),

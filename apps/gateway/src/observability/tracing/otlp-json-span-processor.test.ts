@@ -195,7 +195,7 @@ describe('OtlpJsonSpanProcessor', () => {
     await processor.forceFlush();
     expect(collector.received).toHaveLength(1);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/400|Bad Request/);
+    expect(errors[0]!.message).toBe('OTLP span export failed: Bad Request (HTTP 400)');
     await provider.shutdown();
   });
 });

@@ -134,7 +134,7 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     const only = groups.size === 1 ? [...groups.values()][0]! : undefined;
     const body = only?.size === 1 ? await [...only.values()][0]!.requestBody() : await joinedRequestBody(groups);
     const result = await new Promise<ExportResult>((resolve) => this.exporter.export(body, resolve));
-    if (result.code !== EXPORT_SUCCEEDED) this.options.onExportError(result.error ?? new Error('OTLP span export failed'));
+    if (result.code !== EXPORT_SUCCEEDED) this.options.onExportError(new Error(`OTLP span export failed${result.error ? `: ${result.error.message}` : ''}`));
   }
 }
 

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { type TelemetryConfig } from '../../config';
@@ -8,6 +9,7 @@ import { OtlpExportThread } from './otlp-export-thread';
 import { ThreadMetricExporter, threadSpansExporter } from './otlp-thread-exporters';
 import { OtlpJsonSpanProcessor } from './otlp-json-span-processor';
 import { SpanRecorder } from './span-recorder';
+import { telemetryErrorLog } from './telemetry-error-log';
 import { type Telemetry } from './telemetry';
 import { traceSampler } from './trace-sampler';
 
@@ -79,6 +81,7 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
     logRecordProcessors: [],
   });
   sdk.start();
+  core.setGlobalErrorHandler(telemetryErrorLog(new Logger('Telemetry')));
   return {
     spans,
     propagator: new core.W3CTraceContextPropagator(),
@@ -91,6 +94,7 @@ export async function startTelemetry(settings: TelemetryConfig, options: Telemet
       api.metrics.disable();
       api.propagation.disable();
       api.context.disable();
+      core.setGlobalErrorHandler(core.loggingErrorHandler());
     },
   };
 }
