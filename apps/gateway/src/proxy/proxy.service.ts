@@ -81,9 +81,8 @@ export class ProxyService {
 
   async handle(endpoint: ClientEndpoint, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const dialect = endpointDialect[endpoint];
-    const tracker = new RequestTracker(request, reply, endpoint, dialect, this.observers);
+    const tracker = this.track(endpoint, request, reply);
     const { outcome } = tracker;
-    tracker.span = this.tracing.startRequest(request, endpoint, outcome);
     try {
       if (this.providers.isEmpty) throw new GatewayError('overloaded', NO_PROVIDER_MESSAGE, { status: 503 });
       const inbound = readInboundRequest(endpoint, request.body, this.outlineFor[dialect]);
@@ -152,9 +151,14 @@ export class ProxyService {
    * in the metrics and its span like any other. `reply` is about to carry the refusal.
    */
   refused(endpoint: ClientEndpoint, request: FastifyRequest, reply: FastifyReply, error: GatewayError): void {
+    this.track(endpoint, request, reply).failed(error);
+  }
+
+  /** The tracker of a /v1 request, with its SERVER span opened: the observers get its outcome when the reply closes. */
+  private track(endpoint: ClientEndpoint, request: FastifyRequest, reply: FastifyReply): RequestTracker {
     const tracker = new RequestTracker(request, reply, endpoint, endpointDialect[endpoint], this.observers);
     tracker.span = this.tracing.startRequest(request, endpoint, tracker.outcome);
-    tracker.failed(error);
+    return tracker;
   }
 
   /** Whether every target the model may be tried on, its fallbacks' included, speaks `dialect`: nothing is translated. */

@@ -18,16 +18,10 @@ const LOWEST_PRIORITY = 19;
  * effort: a container that forbids it leaves the thread as it is.
  */
 function yieldToTheServingThread() {
-  let threadId;
   try {
-    threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), LOWEST_PRIORITY);
   } catch {
-    return;
-  }
-  try {
-    setPriority(threadId, LOWEST_PRIORITY);
-  } catch {
-    // Not allowed here: exports go out at the process's priority.
+    // No /proc/thread-self (not Linux), or not allowed: exports go out at the process's priority.
   }
 }
 
